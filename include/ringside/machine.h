@@ -56,6 +56,7 @@ typedef struct rs_seg_cache {
   uint32_t limit;     /* in bytes, already scaled by the G bit */
   uint8_t  access;    /* descriptor byte 5: P, DPL, S, type */
   uint8_t  flags;     /* descriptor byte 6 high nibble: G, D/B, L, AVL */
+  uint8_t  pad[2];    /* explicit, so states compare byte for byte */
 } rs_seg_cache;
 
 /* A descriptor-table register (GDTR/IDTR): base is a linear address,
@@ -63,6 +64,7 @@ typedef struct rs_seg_cache {
 typedef struct rs_dtr {
   uint32_t base;
   uint16_t limit;
+  uint16_t pad;
 } rs_dtr;
 
 /* The architectural CPU state. Plain data; copied whole into snapshots. */
@@ -75,6 +77,7 @@ typedef struct rs_cpu {
   uint32_t cr0, cr2, cr3, cr4;
   rs_dtr   gdtr, idtr;
   uint16_t tr;                 /* task register selector */
+  uint16_t pad;
   rs_seg_cache tr_cache;       /* TSS base/limit from the TSS descriptor */
 } rs_cpu;
 

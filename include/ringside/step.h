@@ -85,6 +85,8 @@ typedef enum rs_loc {
 const char *rs_loc_name(rs_loc l);
 /* True for the hidden descriptor-cache locations. */
 bool rs_loc_is_hidden(rs_loc l);
+/* The current value of a location (16-bit locations zero-extended). */
+uint32_t rs_cpu_loc(const rs_cpu *c, rs_loc l);
 
 /* Device and internal fields an RS_EFF_DEV effect can name. */
 #define RS_DEV_FIELDS(X)                                                \
@@ -110,6 +112,7 @@ const char *rs_dev_field_name(rs_dev_field f);
 #define RS_WHYS(X)                                                          \
   X(NONE,            "")                                                    \
   X(RESULT,          "instruction result")                                  \
+  X(OPERAND,         "operand read from memory")                            \
   X(FLAGS,           "flags set by the result")                             \
   X(NEXT_EIP,        "advance to the next instruction")                     \
   X(JUMP,            "jump")                                                \
@@ -159,6 +162,9 @@ const char *rs_dev_field_name(rs_dev_field f);
   X(RAISE_EXCEPTION, "the instruction raises an exception")                 \
   X(IDT_READ,        "read the gate from the IDT")                          \
   X(GDT_READ,        "read the handler's code segment descriptor")          \
+  X(GDT_READ_SS,     "read the new stack segment descriptor")               \
+  X(GDT_READ_RETURN, "read the descriptor of the selector being returned to") \
+  X(GDT_READ_SEG,    "read the segment descriptor being loaded")            \
   X(TSS_READ_ESP0,   "read ESP0 from the TSS")                              \
   X(TSS_READ_SS0,    "read SS0 from the TSS")                               \
   X(CHECK_IDT_LIMIT, "vector within the IDT limit")                         \
@@ -203,8 +209,8 @@ typedef enum rs_why {
 
 /* The trace phrase of a reason ("push saved SS"); "" for RS_WHY_NONE. */
 const char *rs_why_text(rs_why w);
-/* The identifier of a reason in lower case ("frame_ss"), for narration keys. */
-const char *rs_why_key(rs_why w);
+/* The identifier of a reason ("FRAME_SS"), for narration keys. */
+const char *rs_why_id(rs_why w);
 
 /* One atomic effect (32 bytes). */
 typedef struct rs_effect {

@@ -1,0 +1,165 @@
+/* Internal layout of rs_machine and the functions the core's files share.
+ * Not part of the public API. */
+#ifndef RINGSIDE_MACHINE_INTERNAL_H
+#define RINGSIDE_MACHINE_INTERNAL_H
+
+#include <ringside/machine.h>
+#include <ringside/step.h>
+
+#include "insn.h"
+
+#define RS_PAGE 4096u
+#define RS_TLB_SIZE 256u          /* direct-mapped, transparent (see memory.c) */
+#define RS_DCACHE_SIZE 4096u      /* decoded instructions, by physical address */
+
+/* Flat GDT selectors (xv6's layout, x86-facts §6.4). */
+enum {
+  RS_SEL_KCODE = 0x08, RS_SEL_KDATA = 0x10, RS_SEL_UCODE = 0x1b,
+  RS_SEL_UDATA = 0x23, RS_SEL_TSS = 0x28
+};
+
+/* Per-physical-page flags, kept outside the snapshot: they only steer
+ * caches and are rebuilt on demand. */
+enum {
+  RS_PAGE_PAGING = 1u << 0,   /* a page directory or page table the walker read */
+  RS_PAGE_CODE = 1u << 1      /* the decode cache holds instructions from it */
+};
+
+/* A scheduled IRQ: by step number or by arrival at an address. */
+typedef struct rs_sched_event {
+  uint64_t step;     /* UINT64_MAX when by address */
+  uint32_t eip;
+  uint32_t count;    /* by address: times it may fire, 0 = every time */
+  uint8_t  irq;
+  uint8_t  by_eip;
+} rs_sched_event;
+
+typedef struct rs_tlb_entry {
+  uint32_t tag;       /* (linear >> 12) | 1 when valid... stored as page number + 1 */
+  uint32_t phys;      /* physical page base */
+  uint8_t  user_ok;   /* U/S combined from PDE and PTE */
+  uint8_t  write_ok;  /* R/W combined, for user writes */
+  uint8_t  dirty;     /* the PTE's D bit is already set */
+  uint8_t  pad;
+} rs_tlb_entry;
+
+typedef struct rs_dcache_entry {
+  uint32_t tag;       /* physical address + 1, 0 = empty */
+  uint32_t gen;       /* page generation when decoded */
+  rs_insn  insn;
+} rs_dcache_entry;
+
+struct rs_machine {
+  /* ---- state (snapshotted) ---- */
+  rs_cpu        cpu;
+  rs_core_state core;
+  uint32_t      event_fired[RS_MAX_EVENTS];
+  uint8_t      *phys;          /* phys_size bytes */
+  rs_word_tag  *tags;          /* one per 4-byte physical word */
+  char         *console;       /* core.console_len bytes valid */
+  uint32_t      console_cap;
+
+  /* ---- configuration (fixed after loading) ---- */
+  uint32_t      phys_size;
+  uint32_t      next_free;     /* next unallocated physical frame (bytes) */
+  rs_timer      timer;         /* period and irq; `next` lives in core.timer_next */
+  rs_sched_event events[RS_MAX_EVENTS];
+  uint32_t      n_events;
+  uint32_t      n_eip_events;  /* how many are by address (fast-path test) */
+
+  /* ---- caches (not state) ---- */
+  uint8_t      *page_flags;    /* phys_size / 4096 entries */
+  uint32_t     *page_gen;      /* decode-cache generation per physical page */
+  rs_tlb_entry  tlb[RS_TLB_SIZE];
+  rs_dcache_entry *dcache;
+
+  /* ---- the step in progress ---- */
+  rs_step_record *rec;         /* NULL on the fast path */
+  uint32_t      writer_eip;    /* provenance stamped on memory writes */
+  rs_event      fault;         /* a fault detected by the current step */
+};
+
+/* Access kinds for the page walker. */
+typedef enum rs_access { RS_ACC_READ, RS_ACC_WRITE, RS_ACC_FETCH } rs_access;
+
+/* Result of an operation that can fault: RS_OK, or RS_FAULT with m->fault
+ * describing the exception (vector, error code, CR2). */
+typedef enum rs_status { RS_OK = 0, RS_FAULT = 1 } rs_status;
+
+/* ---- effects (step.c) ---- */
+void rs_eff_push(rs_machine *m, const rs_effect *e);
+void rs_eff_reg(rs_machine *m, rs_loc loc, uint32_t old_val, uint32_t new_val, rs_why why);
+void rs_eff_dev(rs_machine *m, rs_dev_field f, unsigned aux, uint32_t old_val, uint32_t new_val, rs_why why);
+void rs_eff_info(rs_machine *m, rs_effect_kind kind, unsigned target, unsigned aux,
+                 uint32_t addr, uint32_t old_val, uint32_t new_val, rs_why why);
+
+/* Register writes that record their effect when recording. */
+void rs_set_gpr(rs_machine *m, unsigned r, uint32_t v, rs_why why);
+void rs_set_eip(rs_machine *m, uint32_t v, rs_why why);
+void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why);
+void rs_set_cr(rs_machine *m, unsigned n, uint32_t v, rs_why why);
+
+/* ---- memory (memory.c) ---- */
+/* Translates a linear address for an access made at user (`user`) or
+ * supervisor privilege; sets accessed/dirty bits; on failure fills m->fault
+ * with #PF. */
+rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys);
+/* Reads/writes 1, 2 or 4 bytes at a linear address (may cross a page). */
+rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out);
+rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why);
+/* Checks that a write of `size` bytes at `lin` would not fault (setting the
+ * accessed/dirty bits a real write sets) without writing. */
+rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user);
+void rs_mem_flush_tlb(rs_machine *m);
+void rs_mem_flush_all_caches(rs_machine *m);
+/* Physical write used by undo and the loader: no effects, keeps caches
+ * coherent. */
+void rs_mem_phys_write(rs_machine *m, uint32_t phys, unsigned size, uint32_t val);
+uint32_t rs_mem_phys_read(const rs_machine *m, uint32_t phys, unsigned size);
+
+/* ---- segments and tables (tables.c) ---- */
+/* Reads the 8-byte GDT descriptor for `sel` (supervisor access),
+ * recording a GDT_READ effect with reason `why` when recording. */
+rs_status rs_read_descriptor(rs_machine *m, uint16_t sel, uint32_t *lo, uint32_t *hi, rs_why why);
+/* Fills a segment cache from a descriptor. */
+void rs_seg_from_descriptor(rs_seg_cache *c, uint32_t lo, uint32_t hi);
+/* Loads a segment register (selector + hidden cache), recording both. */
+void rs_set_sreg(rs_machine *m, rs_sreg s, uint16_t sel, const rs_seg_cache *cache, rs_why why);
+/* MOV/POP to a data or stack segment register with the protection checks
+ * of SDM Vol. 2 MOV ("IF SS is loaded ..."): #GP(sel) / #SS / #NP. */
+rs_status rs_load_sreg_checked(rs_machine *m, rs_sreg s, uint16_t sel, rs_why why);
+
+/* ---- devices (devices.c) ---- */
+void rs_dev_raise_irq(rs_machine *m, unsigned irq, rs_why why);
+/* Highest-priority deliverable IRQ line, or -1. */
+int  rs_dev_next_irq(const rs_machine *m);
+void rs_dev_ack_irq(rs_machine *m, unsigned irq);
+/* Port I/O; the permission check is the caller's. */
+void rs_dev_out(rs_machine *m, uint16_t port, unsigned size, uint32_t val);
+uint32_t rs_dev_in(rs_machine *m, uint16_t port, unsigned size);
+/* After an instruction retires: advance icount, fire the timer. */
+void rs_dev_tick(rs_machine *m);
+/* Before a step: raise IRQs of scheduled events due now. */
+void rs_dev_check_events(rs_machine *m);
+void rs_console_append(rs_machine *m, char c);
+
+/* ---- execution (exec.c) and delivery (deliver.c) ---- */
+/* Executes one decoded instruction at EIP. On RS_FAULT, m->fault holds
+ * the exception and no architectural register was changed. */
+rs_status rs_exec(rs_machine *m, const rs_insn *in);
+/* Raises an event to be delivered by the next step, recording the RAISE. */
+void rs_raise(rs_machine *m, const rs_event *ev);
+/* Delivers core.pending or an external IRQ; returns the step kind. */
+rs_step_kind rs_deliver(rs_machine *m, const rs_event *ev);
+/* IRET in protected mode (SDM Vol. 2 IRET; x86-facts §2). */
+rs_status rs_iret(rs_machine *m, const rs_insn *in);
+
+/* Exceptions a step may raise, as pending fault data. */
+void rs_fault(rs_machine *m, unsigned vector, bool has_error, uint32_t error_code);
+static inline rs_status rs_fault_gp(rs_machine *m, uint32_t ec) { rs_fault(m, 13, true, ec); return RS_FAULT; }
+static inline rs_status rs_fault_ud(rs_machine *m) { rs_fault(m, 6, false, 0); return RS_FAULT; }
+
+/* True when the current step records effects. */
+static inline bool rs_recording(const rs_machine *m) { return m->rec != NULL; }
+
+#endif
