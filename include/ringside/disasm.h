@@ -1,0 +1,29 @@
+/* Ringside — the disassembler: one instruction in AT&T syntax, as GNU
+ * objdump prints it (binutils 2.40), with whitespace normalized to one
+ * space after the mnemonic. */
+#ifndef RINGSIDE_DISASM_H
+#define RINGSIDE_DISASM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Names an address: returns a label (and addr - label in *offset), or
+ * NULL when there is none. */
+typedef const char *(*rs_symbol_fn)(uint32_t addr, uint32_t *offset, void *ud);
+
+/* Disassembles the instruction at `bytes` (at most `len` bytes), located at
+ * linear address `addr`, into `out`. Branch targets are printed like
+ * objdump ("call 804802c <open>") when `sym` names them. Returns the
+ * instruction length, or 0 when the bytes are not a supported instruction
+ * (out = "(bad)"). */
+unsigned rs_disasm(const uint8_t *bytes, size_t len, uint32_t addr, char *out, size_t outlen,
+                   rs_symbol_fn sym, void *ud);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
