@@ -173,6 +173,7 @@ rs_step_kind rs_deliver(rs_machine *m, const rs_event *ev) {
   rs_step_kind kind = ev->kind == RS_EV_EXTERNAL ? RS_STEP_INTERRUPT
                       : ev->kind == RS_EV_EXCEPTION ? RS_STEP_EXCEPTION
                                                     : RS_STEP_SOFTWARE_INTERRUPT;
+  m->last_vector = ev->vector;
   if (m->rec) {
     m->rec->vector = ev->vector;
     m->rec->has_error = ev->has_error;

@@ -77,6 +77,8 @@ struct rs_machine {
   rs_step_record *rec;         /* NULL on the fast path */
   uint32_t      writer_eip;    /* provenance stamped on memory writes */
   rs_event      fault;         /* a fault detected by the current step */
+  uint8_t       last_kind;     /* rs_step_kind of the last step taken */
+  uint8_t       last_vector;   /* vector of the last step, if a delivery */
 };
 
 /* Access kinds for the page walker. */

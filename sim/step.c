@@ -322,6 +322,7 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
   }
 
   m->core.steps++;
+  m->last_kind = (uint8_t)kind;
   if (rec) {
     rec->kind = (uint8_t)kind;
     rec->cpl_after = (uint8_t)rs_cpu_cpl(c);
@@ -330,9 +331,12 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
   return true;
 }
 
-/* True when the next step would execute the instruction at EIP (no event
- * to deliver first). */
-static bool next_is_instruction(const rs_machine *m) {
+rs_step_kind rs_machine_last_kind(const rs_machine *m, unsigned *vector) {
+  if (vector) *vector = m->last_vector;
+  return (rs_step_kind)m->last_kind;
+}
+
+bool rs_machine_next_is_instruction(const rs_machine *m) {
   if (m->core.pending.kind != RS_EV_NONE || m->core.halted || m->core.stopped) return false;
   if ((m->cpu.eflags & RS_FL_IF) && !m->core.shadow && rs_dev_next_irq(m) >= 0) return false;
   return true;
@@ -341,7 +345,7 @@ static bool next_is_instruction(const rs_machine *m) {
 uint64_t rs_machine_run(rs_machine *m, uint64_t max_steps, uint32_t stop_eip) {
   uint64_t n = 0;
   while (n < max_steps) {
-    if (n && stop_eip != UINT32_MAX && m->cpu.eip == stop_eip && next_is_instruction(m))
+    if (n && stop_eip != UINT32_MAX && m->cpu.eip == stop_eip && rs_machine_next_is_instruction(m))
       break;
     if (!rs_machine_step(m, NULL)) break;
     n++;

@@ -279,6 +279,15 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec);
  * first). Returns the number of steps taken. */
 uint64_t rs_machine_run(rs_machine *m, uint64_t max_steps, uint32_t stop_eip);
 
+/* The kind of the last step taken (fast path included) and, for a
+ * delivery, its vector. Meaningless before the first step. */
+rs_step_kind rs_machine_last_kind(const rs_machine *m, unsigned *vector);
+
+/* True when the next step would execute the instruction at EIP: nothing
+ * pending to deliver, no enabled IRQ waiting, not halted or stopped.
+ * (A scheduled event due at this step may still intervene.) */
+bool rs_machine_next_is_instruction(const rs_machine *m);
+
 /* Undoes the step `rec` recorded, which must be the last step taken. */
 void rs_machine_undo(rs_machine *m, const rs_step_record *rec);
 
