@@ -226,8 +226,9 @@ static bool rs_ld_check_code(rs_ld_builder *b)
       continue;
     uint64_t end = (uint64_t)c->at + len - 1;
     if (!rs_ld_region_holding(m, c->at, len)) {
-      rs_ld_error(&b->out, c->at_node, "the code (0x%08x-0x%08llx, %zu bytes) does not fit "
-                  "inside one memory region", c->at, (unsigned long long)end, len);
+      rs_ld_error(&b->out, c->at_node, "the code (0x%08x-0x%08llx, %zu byte%s) does not fit "
+                  "inside one memory region", c->at, (unsigned long long)end, len,
+                  len == 1 ? "" : "s");
       ok = false;
     }
     for (size_t j = 0; j < k; j++) {
@@ -376,7 +377,7 @@ void rs_ld_build(rs_scenario *s, rs_diags *diags, size_t first)
   rs_ld_builder b = { { s->file, s->pos, diags }, s, &s->model };
   if (!rs_ld_assemble(&b) || !rs_ld_eval(&b))
     return;
-  bool ok = rs_ld_check_code(&b);
+  bool ok = !s->model.regions_complete || rs_ld_check_code(&b);
   ok &= rs_ld_check_notes(&b);
   if (!ok || diags->count > first)
     return;

@@ -174,8 +174,7 @@ void rs_diags_sort(rs_diags *d, size_t from, const char *main_file)
 
 /* ---- located problems -------------------------------------------------- */
 
-/* Adds a problem at byte `offset` of the scenario, under node's path. */
-static void rs_ld_verror(const rs_ld_out *o, int node, size_t offset,
+void rs_ld_verror(const rs_ld_out *o, int node, size_t offset,
                          const char *fmt, va_list ap)
 {
   int line, col;

@@ -402,16 +402,23 @@ static bool rs_jpos_scan_container(rs_jpos *ix, size_t *i, uint32_t id, int dept
                             object ? &key : NULL, depth + 1))
       break;
     rs_jpos_skip_ws(ix, i);
-    if (*i < ix->len && ix->text[*i] == ',') {
-      (*i)++;
-      continue;
-    }
-    if (*i < ix->len && ix->text[*i] == close)
+    if (*i >= ix->len)
+      break;
+    if (ix->text[*i] == close) {
       ok = true;
-    else
+      break;
+    }
+    if (ix->text[*i] != ',') {
       rs_jpos_fail(ix, *i, object ? "object value separator ',' expected"
                                   : "array value separator ',' expected");
-    break;
+      break;
+    }
+    size_t comma = (*i)++;
+    rs_jpos_skip_ws(ix, i);
+    if (*i < ix->len && ix->text[*i] == close) {
+      rs_jpos_fail(ix, comma, "trailing comma (JSON allows none before the closing bracket)");
+      break;
+    }
   }
   rs_buf_free(&key);
   if (*i >= ix->len)

@@ -169,6 +169,8 @@ typedef struct rs_ld_out {
   rs_diags *diags;
 } rs_ld_out;
 
+/* A problem at byte `offset` of the scenario, under node's JSON path. */
+void rs_ld_verror(const rs_ld_out *o, int node, size_t offset, const char *fmt, va_list ap);
 /* A problem with a value, located at its first byte. */
 void rs_ld_error(const rs_ld_out *o, int node, const char *fmt, ...) RS_LD_PRINTF(3, 4);
 /* A problem with a member's key, located at the key. */
@@ -322,6 +324,7 @@ typedef struct rs_ld_model {
   rs_ld_region *regions;
   size_t        nregions;
   int           memory_node;
+  bool          regions_complete;   /* every "memory" item was valid */
 
   uint32_t      gdt, idt, tss;   /* where the tables go */
 

@@ -29,7 +29,6 @@ typedef struct rs_ld_parser {
   rs_ld_out    out;
   rs_arena    *arena;
   rs_ld_model *m;
-  bool         all_regions;   /* every "memory" item was valid */
 } rs_ld_parser;
 
 static const rs_ld_val rs_ld_absent = { NULL, -1, false };
@@ -91,7 +90,7 @@ static void rs_ld_range(rs_buf *b, int64_t min, int64_t max)
   for (int k = 0; k < 2; k++) {
     if (k)
       rs_buf_add(b, "..", 2);
-    if (!hex || v[k] == 0)
+    if (!hex || (v[k] >= 0 && v[k] < 0x10000))
       rs_buf_printf(b, "%lld", (long long)v[k]);
     else
       rs_buf_printf(b, "%s0x%llx", v[k] < 0 ? "-" : "",
@@ -539,10 +538,8 @@ static void rs_ld_parse_memory(rs_ld_parser *p, rs_ld_val v)
     return;
   m->regions = rs_arena_array(p->arena, n, sizeof *m->regions);
   uint64_t total = 0;
-  p->all_regions = true;
   for (size_t i = 0; i < n; i++) {
     rs_ld_region *r = &m->regions[m->nregions];
-    p->all_regions = false;
     if (!rs_ld_parse_region(p, rs_ld_elem(p, v, i), r))
       continue;
     bool ok = true;
@@ -561,17 +558,18 @@ static void rs_ld_parse_memory(rs_ld_parser *p, rs_ld_val v)
         ok = false;
       }
     }
-    total += r->r.size;
-    if (ok && total > RS_LD_MAX_MAPPED) {
+    if (ok && total + r->r.size > RS_LD_MAX_MAPPED) {
       rs_ld_error(&p->out, r->size_node,
                   "the regions map more than %u MiB together (the simulator's limit)",
                   RS_LD_MAX_MAPPED >> 20);
       ok = false;
     }
-    if (ok)
+    if (ok) {
+      total += r->r.size;
       m->nregions++;
+    }
   }
-  p->all_regions = m->nregions == n;
+  m->regions_complete = m->nregions == n;
 }
 
 /* Where table `what` of `size` bytes at addr goes: inside one supervisor
@@ -632,7 +630,7 @@ static void rs_ld_parse_tables(rs_ld_parser *p, rs_ld_val v)
     m->idt = r->r.base + RS_LD_IDT_OFFSET;
     return;
   }
-  if (p->all_regions)
+  if (m->regions_complete)
     rs_ld_error(&p->out, m->memory_node, "no region of kind \"tables\" for the GDT, TSS and IDT "
                 "(add one, or give their addresses in \"tables\")");
 }
@@ -963,8 +961,12 @@ static bool rs_ld_parse_hex(rs_ld_parser *p, rs_ld_val v, rs_ld_mem_check *mc)
       return false;
     }
     const char *lo = k + 1 < n && s[k + 1] ? strchr(hex, s[k + 1]) : NULL;
+    if (!lo && (k + 1 == n || s[k + 1] == ' ')) {
+      rs_ld_error_in(&p->out, v.node, k, "a byte needs two hex digits");
+      return false;
+    }
     if (!lo) {
-      rs_ld_error_in(&p->out, v.node, k, "expected two hex digits per byte");
+      rs_ld_error_in(&p->out, v.node, k + 1, "expected hex digits (like \"de ad be ef\")");
       return false;
     }
     int h = (int)(hi - hex), l = (int)(lo - hex);
@@ -1044,7 +1046,7 @@ static bool rs_ld_parse_stack(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
     x->stack_region = k;
     return ok;
   }
-  if (!p->all_regions)
+  if (!m->regions_complete)
     return false;
   rs_buf msg;
   rs_buf_init(&msg);
@@ -1252,7 +1254,7 @@ bool rs_ld_parse(rs_scenario *s, rs_diags *diags)
     return false;
   }
   s->pos = rs_jpos_new(s->text, s->len);
-  rs_ld_parser p = { { s->file, s->pos, diags }, &s->arena, &s->model, false };
+  rs_ld_parser p = { { s->file, s->pos, diags }, &s->arena, &s->model };
   bool ok;
   json_object *root = rs_ld_tokenize(s, &p.out, &ok);
   if (!ok)
