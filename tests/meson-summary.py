@@ -55,8 +55,9 @@ def main():
     for path in sys.argv[1:]:
         a, b, c = count(path)
         p, f, s = p + a, f + b, s + c
-    extra = f', {s} skipped' if s else ''
-    print(f'{p} passed, {f} failed{extra}')
+    if s:
+        print(f'({s} skipped)')
+    print(f'{p} passed, {f} failed')
     return 1 if f or p == 0 else 0
 
 
