@@ -180,18 +180,44 @@ static bool rs_ld_assemble(rs_ld_builder *b)
   return false;
 }
 
+/* The program's symbol names, NULL-terminated, in the arena. */
+static const char **rs_ld_symbol_names(rs_ld_builder *b, bool labels_only)
+{
+  const rs_program *p = b->s->program;
+  size_t n = rs_program_symbol_count(p), k = 0;
+  const char **names = rs_arena_array(&b->s->arena, n + 1, sizeof *names);
+  for (size_t i = 0; i < n; i++)
+    if (!labels_only || rs_program_symbol(p, i)->block >= 0)
+      names[k++] = rs_program_symbol(p, i)->name;
+  return names;
+}
+
+/* True if s is a plain symbol name (so a typo can be suggested). */
+static bool rs_ld_is_name(const char *s)
+{
+  size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$");
+  return n && !s[n] && !(s[0] >= '0' && s[0] <= '9');
+}
+
 /* Evaluates every expression in the file. */
 static bool rs_ld_eval(rs_ld_builder *b)
 {
+  const char **names = NULL;
   bool ok = true;
   for (size_t k = 0; k < b->m->nexprs; k++) {
     rs_ld_expr *e = b->m->exprs[k];
     char err[200] = "";
     e->ok = rs_program_eval(b->s->program, e->text, &e->value, err, sizeof err);
-    if (!e->ok) {
-      rs_ld_error(&b->out, e->node, "%s", err[0] ? err : "cannot evaluate this expression");
-      ok = false;
+    if (e->ok)
+      continue;
+    const char *s = NULL;
+    if (rs_ld_is_name(e->text)) {
+      names = names ? names : rs_ld_symbol_names(b, false);
+      s = rs_ld_suggest(e->text, strlen(e->text), names);
     }
+    rs_ld_error(&b->out, e->node, "%s%s%s%s", err[0] ? err : "cannot evaluate this expression",
+                s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+    ok = false;
   }
   return ok;
 }
@@ -234,9 +260,15 @@ static bool rs_ld_check_code(rs_ld_builder *b)
     for (size_t j = 0; j < k; j++) {
       size_t olen;
       rs_program_block_bytes(b->s->program, m->code[j].block, &olen);
-      if (olen && c->at <= (uint64_t)m->code[j].at + olen - 1 && m->code[j].at <= end) {
-        rs_ld_error(&b->out, c->at_node, "the code (0x%08x-0x%08llx) overlaps %s",
-                    c->at, (unsigned long long)end, m->code[j].name);
+      uint64_t oend = (uint64_t)m->code[j].at + olen - 1;
+      if (olen && c->at <= oend && m->code[j].at <= end) {
+        rs_buf other;
+        rs_buf_init(&other);
+        rs_jpos_path(b->out.pos, m->code[j].node, &other);
+        rs_ld_error(&b->out, c->at_node, "the code (0x%08x-0x%08llx) overlaps %s "
+                    "(0x%08x-0x%08llx)", c->at, (unsigned long long)end, other.s,
+                    m->code[j].at, (unsigned long long)oend);
+        rs_buf_free(&other);
         ok = false;
       }
     }
@@ -255,11 +287,10 @@ static bool rs_ld_check_code(rs_ld_builder *b)
 static bool rs_ld_check_notes(rs_ld_builder *b)
 {
   const rs_program *p = b->s->program;
-  size_t n = rs_program_symbol_count(p), nlabels = 0;
-  const char **labels = rs_arena_array(&b->s->arena, n + 1, sizeof *labels);
-  for (size_t k = 0; k < n; k++)
-    if (rs_program_symbol(p, k)->block >= 0)
-      labels[nlabels++] = rs_program_symbol(p, k)->name;
+  const char **labels = rs_ld_symbol_names(b, true);
+  size_t nlabels = 0;
+  while (labels[nlabels])
+    nlabels++;
   bool ok = true;
   for (size_t k = 0; k < b->m->nnotes; k++) {
     rs_ld_note *note = &b->m->notes[k];

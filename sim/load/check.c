@@ -78,13 +78,11 @@ static bool rs_ld_run_to(const rs_scenario *s, rs_machine *m, uint32_t addr, uin
     rs_step_record_clear(&rec);
     if (!rs_machine_step(m, &rec))
       break;
-    if (rec.kind == RS_STEP_INSTRUCTION && rec.eip == addr && ++hits == hit) {
-      rs_machine_undo(m, &rec);
-      found = true;
+    found = rec.kind == RS_STEP_INSTRUCTION && rec.eip == addr && ++hits == hit;
+    if (found || at_end) {
+      rs_machine_undo(m, &rec);       /* back to the arrival */
       break;
     }
-    if (at_end)
-      break;
   }
   rs_step_record_free(&rec);
   return found;
@@ -102,14 +100,19 @@ static void rs_ld_run_steps(const rs_scenario *s, rs_machine *m, uint64_t n)
     ;
 }
 
-/* Why the scenario ended at the current state, for messages. */
-static const char *rs_ld_end_reason(const rs_scenario *s, const rs_machine *m)
+/* Why a run ended before its trigger: ": the scenario ended at step N
+ * (reason)", or " within N steps" when the step limit ran out. */
+static void rs_ld_end_reason(const rs_scenario *s, const rs_machine *m, rs_buf *out)
 {
+  uint64_t steps = rs_machine_step_count(m);
   if (rs_machine_stopped(m))
-    return "the machine stopped";
-  if (rs_machine_step_count(m) >= s->model.max_steps)
-    return "the step limit was reached";
-  return "execution reached the end address";
+    rs_buf_printf(out, ": the scenario ended at step %llu (the machine stopped)",
+                  (unsigned long long)steps);
+  else if (steps < s->model.max_steps)
+    rs_buf_printf(out, ": the scenario ended at step %llu (execution arrived at its end address)",
+                  (unsigned long long)steps);
+  else
+    rs_buf_printf(out, " within %llu steps", (unsigned long long)s->model.max_steps);
 }
 
 /* Brings a fresh machine to the expectation's trigger; reports and returns
@@ -117,30 +120,37 @@ static const char *rs_ld_end_reason(const rs_scenario *s, const rs_machine *m)
 static bool rs_ld_reach(rs_ld_checker *c, const rs_ld_expect *x, rs_machine *m)
 {
   const rs_scenario *s = c->s;
+  rs_buf why;
+  rs_buf_init(&why);
+  bool reached = true;
   switch (x->trigger) {
   case RS_LD_AT:
-    if (rs_ld_run_to(s, m, x->at.value, x->hit))
-      return true;
+    reached = rs_ld_run_to(s, m, x->at.value, x->hit);
+    if (reached)
+      break;
+    rs_ld_end_reason(s, m, &why);
     if (x->at.text)
-      rs_ld_fail(c, x->trigger_node, SIZE_MAX, "execution never reached '%s' (hit %llu) within %llu steps",
-                 x->at.text, (unsigned long long)x->hit, (unsigned long long)s->model.max_steps);
+      rs_ld_fail(c, x->trigger_node, SIZE_MAX, "execution never reached '%s' (hit %llu)%s",
+                 x->at.text, (unsigned long long)x->hit, why.s);
     else
-      rs_ld_fail(c, x->trigger_node, SIZE_MAX, "execution never reached 0x%08x (hit %llu) within %llu steps",
-                 x->at.value, (unsigned long long)x->hit, (unsigned long long)s->model.max_steps);
-    return false;
+      rs_ld_fail(c, x->trigger_node, SIZE_MAX, "execution never reached 0x%08x (hit %llu)%s",
+                 x->at.value, (unsigned long long)x->hit, why.s);
+    break;
   case RS_LD_STEP:
     rs_ld_run_steps(s, m, x->step);
-    if (rs_machine_step_count(m) == x->step)
-      return true;
-    rs_ld_fail(c, x->trigger_node, SIZE_MAX, "the scenario ended at step %llu, before step %llu (%s)",
-               (unsigned long long)rs_machine_step_count(m), (unsigned long long)x->step,
-               rs_ld_end_reason(s, m));
-    return false;
+    reached = rs_machine_step_count(m) == x->step;
+    if (reached)
+      break;
+    rs_ld_end_reason(s, m, &why);
+    rs_ld_fail(c, x->trigger_node, SIZE_MAX, "never got to step %llu%s",
+               (unsigned long long)x->step, why.s);
+    break;
   case RS_LD_END:
     rs_ld_run_steps(s, m, s->model.max_steps);
-    return true;
+    break;
   }
-  return false;
+  rs_buf_free(&why);
+  return reached;
 }
 
 /* ---- comparisons ------------------------------------------------------- */

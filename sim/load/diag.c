@@ -244,7 +244,8 @@ const char *rs_ld_suggest(const char *word, size_t len, const char *const *names
   unsigned best_d = 3;
   for (size_t i = 0; names[i]; i++) {
     unsigned d = rs_ld_distance(word, len, names[i]);
-    if (d < best_d) {
+    size_t longer = len > strlen(names[i]) ? len : strlen(names[i]);
+    if (d < best_d && 2 * d <= longer) {   /* "x" is not a typo of "cs" */
       best_d = d;
       best = names[i];
     }

@@ -382,7 +382,8 @@ static bool rs_jpos_scan_container(rs_jpos *ix, size_t *i, uint32_t id, int dept
       if (*i >= ix->len)
         break;
       if (ix->text[*i] != '"' && ix->text[*i] != '\'') {
-        rs_jpos_fail(ix, *i, "quoted object property name expected");
+        rs_jpos_fail(ix, *i, ix->text[*i] == '/' ? "comments are not allowed in JSON"
+                                                 : "quoted object property name expected");
         break;
       }
       if (!rs_jpos_scan_string(ix, i, &key))
@@ -453,6 +454,8 @@ static bool rs_jpos_scan_value(rs_jpos *ix, size_t *i, int parent, size_t index,
   case 'n': type = RS_JPOS_NULL; break;
   default: type = RS_JPOS_NUMBER; break;
   }
+  if (*s == '/')
+    return rs_jpos_fail(ix, *i, "comments are not allowed in JSON");
   uint32_t id = rs_jpos_add_node(ix, type, *i, parent, key ? key_start : *i);
   if (key) {
     ix->nodes[id].key = rs_arena_strndup(&ix->keys, key->s ? key->s : "", key->len);

@@ -179,8 +179,8 @@ void rs_ld_error_key(const rs_ld_out *o, int node, const char *fmt, ...) RS_LD_P
 void rs_ld_error_in(const rs_ld_out *o, int node, size_t index,
                     const char *fmt, ...) RS_LD_PRINTF(4, 5);
 
-/* The name in `names` (NULL-terminated) within edit distance 2 of
- * word[0..len), the closest first; NULL if none. */
+/* The name in `names` (NULL-terminated) closest to word[0..len), if within
+ * edit distance 2 and at most half the longer word's length; else NULL. */
 const char *rs_ld_suggest(const char *word, size_t len, const char *const *names);
 
 /* ---- the model: a validated scenario as plain data --------------------- */
