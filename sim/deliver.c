@@ -164,7 +164,7 @@ static bool raise_during_delivery(rs_machine *m, const rs_event *first) {
     second.cr2 = 0;
     if (m->rec) rs_eff_info(m, RS_EFF_CHECK, 8, 0, 0, first->vector, m->fault.vector, RS_WHY_DOUBLE_FAULT);
   }
-  rs_raise(m, &second);
+  rs_raise(m, &second, RS_WHY_RAISE_IN_DELIVERY);
   return true;
 }
 

@@ -149,8 +149,9 @@ void rs_console_append(rs_machine *m, char c);
 /* Executes one decoded instruction at EIP. On RS_FAULT, m->fault holds
  * the exception and no architectural register was changed. */
 rs_status rs_exec(rs_machine *m, const rs_insn *in);
-/* Raises an event to be delivered by the next step, recording the RAISE. */
-void rs_raise(rs_machine *m, const rs_event *ev);
+/* Raises an event to be delivered by the next step, recording the RAISE
+ * with reason `why`. */
+void rs_raise(rs_machine *m, const rs_event *ev, rs_why why);
 /* Delivers core.pending or an external IRQ; returns the step kind. */
 rs_step_kind rs_deliver(rs_machine *m, const rs_event *ev);
 /* IRET in protected mode (SDM Vol. 2 IRET; x86-facts §2). */

@@ -96,7 +96,6 @@ uint64_t rs_machine_step_count(const rs_machine *m) { return m->core.steps; }
 uint64_t rs_machine_icount(const rs_machine *m) { return m->core.icount; }
 const rs_event *rs_machine_pending_event(const rs_machine *m) { return &m->core.pending; }
 bool rs_machine_halted(const rs_machine *m) { return m->core.halted; }
-bool rs_machine_stopped(const rs_machine *m) { return m->core.stopped; }
 
 const char *rs_machine_console(const rs_machine *m, size_t *len) {
   if (len) *len = m->core.console_len;
@@ -178,7 +177,11 @@ bool rs_machine_equal(const rs_machine *a, const rs_machine *b, char *why, size_
         DIFF("register %u: 0x%08x vs 0x%08x", r, a->cpu.gpr[r], b->cpu.gpr[r]);
     if (a->cpu.eip != b->cpu.eip) DIFF("eip: 0x%08x vs 0x%08x", a->cpu.eip, b->cpu.eip);
     if (a->cpu.eflags != b->cpu.eflags) DIFF("eflags: 0x%08x vs 0x%08x", a->cpu.eflags, b->cpu.eflags);
-    DIFF("cpu state (segments, control or table registers) differs");
+    for (unsigned i = 0; i < RS_NLOCS; i++)
+      if (rs_cpu_loc(&a->cpu, (rs_loc)i) != rs_cpu_loc(&b->cpu, (rs_loc)i))
+        DIFF("%s: 0x%08x vs 0x%08x", rs_loc_name((rs_loc)i), rs_cpu_loc(&a->cpu, (rs_loc)i),
+             rs_cpu_loc(&b->cpu, (rs_loc)i));
+    DIFF("cpu state differs outside the named registers (padding)");
   }
   if (memcmp(&a->core, &b->core, sizeof a->core) != 0) {
     if (a->core.steps != b->core.steps)

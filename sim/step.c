@@ -168,11 +168,10 @@ void rs_fault(rs_machine *m, unsigned vector, bool has_error, uint32_t error_cod
                          .return_eip = m->cpu.eip };
 }
 
-void rs_raise(rs_machine *m, const rs_event *ev) {
+void rs_raise(rs_machine *m, const rs_event *ev, rs_why why) {
   if (m->rec) {
     rs_eff_info(m, RS_EFF_RAISE, ev->vector, ev->kind | (ev->has_error ? 0x100u : 0),
-                ev->return_eip, 0, ev->error_code,
-                ev->kind == RS_EV_EXCEPTION ? RS_WHY_RAISE_EXCEPTION : RS_WHY_RAISE_INT);
+                ev->return_eip, 0, ev->error_code, why);
     rs_eff_dev(m, RS_DEV_PENDING, 0, UINT32_MAX, ev->vector, RS_WHY_NONE);
   }
   m->core.pending = *ev;
@@ -256,7 +255,7 @@ static rs_step_kind run_instruction(rs_machine *m) {
   rs_insn scratch;
   const rs_insn *in = fetch(m, &scratch);
   if (!in) {
-    rs_raise(m, &m->fault);
+    rs_raise(m, &m->fault, RS_WHY_RAISE_EXCEPTION);
     return RS_STEP_INSTRUCTION;
   }
   if (m->rec) {
@@ -271,7 +270,7 @@ static rs_step_kind run_instruction(rs_machine *m) {
     bool completed = m->fault.kind != RS_EV_EXCEPTION;
     if (!completed) m->core.shadow = shadow_before;
     else if (shadow_before && m->rec) rs_eff_dev(m, RS_DEV_SHADOW, 0, 1, 0, RS_WHY_SHADOW_END);
-    rs_raise(m, &m->fault);
+    rs_raise(m, &m->fault, completed ? RS_WHY_RAISE_INT : RS_WHY_RAISE_EXCEPTION);
     if (completed) rs_dev_tick(m);
     return RS_STEP_INSTRUCTION;
   }
@@ -283,8 +282,12 @@ static rs_step_kind run_instruction(rs_machine *m) {
   return RS_STEP_INSTRUCTION;
 }
 
+bool rs_machine_stopped(const rs_machine *m) {
+  return m->core.stopped || (m->core.halted && m->core.pending.kind == RS_EV_NONE && !can_wake(m));
+}
+
 bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
-  if (m->core.stopped) return false;
+  if (rs_machine_stopped(m)) return false;
   rs_cpu *c = &m->cpu;
   if (rec) {
     rs_step_record_clear(rec);
@@ -311,12 +314,7 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
                     .irq = (uint8_t)irq, .return_eip = c->eip };
     kind = rs_deliver(m, &ev);
   } else if (m->core.halted) {
-    if (!can_wake(m)) {
-      m->core.stopped = 1;
-      m->rec = NULL;
-      return false;
-    }
-    kind = idle(m);
+    kind = idle(m); /* rs_machine_stopped() ruled out a CPU that cannot wake */
   } else {
     kind = run_instruction(m);
   }
@@ -337,7 +335,7 @@ rs_step_kind rs_machine_last_kind(const rs_machine *m, unsigned *vector) {
 }
 
 bool rs_machine_next_is_instruction(const rs_machine *m) {
-  if (m->core.pending.kind != RS_EV_NONE || m->core.halted || m->core.stopped) return false;
+  if (m->core.pending.kind != RS_EV_NONE || m->core.halted || rs_machine_stopped(m)) return false;
   if ((m->cpu.eflags & RS_FL_IF) && !m->core.shadow && rs_dev_next_irq(m) >= 0) return false;
   return true;
 }

@@ -24,6 +24,7 @@ static uint32_t desc_lo(uint32_t base, uint32_t limit) {
 }
 
 void rs_seg_from_descriptor(rs_seg_cache *c, uint32_t lo, uint32_t hi) {
+  *c = (rs_seg_cache){ 0 };
   c->base = (lo >> 16) | (hi & 0xff) << 16 | (hi & 0xff000000u);
   uint32_t limit = (lo & 0xffff) | (hi & 0xf0000);
   c->flags = (uint8_t)((hi >> 20) & 0xf);

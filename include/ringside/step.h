@@ -160,6 +160,7 @@ const char *rs_dev_field_name(rs_dev_field f);
   X(IRQ_ACK,         "controller hands the IRQ to the CPU")                 \
   X(RAISE_INT,       "int raises a software interrupt")                     \
   X(RAISE_EXCEPTION, "the instruction raises an exception")                 \
+  X(RAISE_IN_DELIVERY, "the delivery fails: the CPU raises an exception")    \
   X(IDT_READ,        "read the gate from the IDT")                          \
   X(GDT_READ,        "read the handler's code segment descriptor")          \
   X(GDT_READ_SS,     "read the new stack segment descriptor")               \

@@ -7,8 +7,8 @@ static void add_block(rs_program *p, const char *name, uint32_t at, const char *
   if (src) rs_program_add_block(p, name, at, src);
 }
 
-tm tm_new(const char *user_src, const char *kernel_src, unsigned cpl, const char *entry) {
-  tm t = { rs_program_new(), rs_machine_new(64) };
+test_machine tm_new(const char *user_src, const char *kernel_src, unsigned cpl, const char *entry) {
+  test_machine t = { rs_program_new(), rs_machine_new(64) };
   g_assert_nonnull(t.prog);
   g_assert_nonnull(t.m);
   add_block(t.prog, "user", TM_USER_CODE, user_src);
@@ -41,41 +41,41 @@ tm tm_new(const char *user_src, const char *kernel_src, unsigned cpl, const char
   return t;
 }
 
-void tm_free(tm *t) {
+void tm_free(test_machine *t) {
   rs_program_free(t->prog);
   rs_machine_free(t->m);
   memset(t, 0, sizeof *t);
 }
 
-uint32_t tm_sym(const tm *t, const char *name) {
+uint32_t tm_sym(const test_machine *t, const char *name) {
   uint32_t v = 0;
   if (!rs_program_lookup(t->prog, name, &v)) g_error("undefined test symbol %s", name);
   return v;
 }
 
-void tm_gate(tm *t, unsigned vector, const char *handler, rs_gate_type type, unsigned dpl) {
+void tm_gate(test_machine *t, unsigned vector, const char *handler, rs_gate_type type, unsigned dpl) {
   g_assert_true(rs_machine_set_gate(t->m, vector, tm_sym(t, handler), type, dpl, true));
 }
 
-void tm_steps(tm *t, unsigned n) {
+void tm_steps(test_machine *t, unsigned n) {
   for (unsigned i = 0; i < n; i++) g_assert_true(rs_machine_step(t->m, NULL));
 }
 
-const rs_step_record *tm_step_rec(tm *t, rs_step_record *r) {
+const rs_step_record *tm_step_rec(test_machine *t, rs_step_record *r) {
   g_assert_true(rs_machine_step(t->m, r));
   return r;
 }
 
-void tm_run_to(tm *t, const char *label, unsigned max_steps) {
+void tm_run_to(test_machine *t, const char *label, unsigned max_steps) {
   uint32_t at = tm_sym(t, label);
   rs_machine_run(t->m, max_steps, at);
   g_assert_cmphex(rs_machine_cpu_const(t->m)->eip, ==, at);
 }
 
-uint32_t tm_word(const tm *t, uint32_t addr) {
+uint32_t tm_word(const test_machine *t, uint32_t addr) {
   uint32_t v;
   g_assert_true(rs_machine_peek32(t->m, addr, &v));
   return v;
 }
 
-const rs_cpu *tm_cpu(const tm *t) { return rs_machine_cpu_const(t->m); }
+const rs_cpu *tm_cpu(const test_machine *t) { return rs_machine_cpu_const(t->m); }

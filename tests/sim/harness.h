@@ -19,36 +19,36 @@ enum {
   TM_ESP0 = 0xc0108000u
 };
 
-typedef struct tm {
+typedef struct test_machine {
   rs_program *prog;
   rs_machine *m;
-} tm;
+} test_machine;
 
 /* Assembles both sources (either may be NULL) and builds the machine at
  * privilege `cpl`, EIP = the label `entry`, ESP = the top of the user stack
  * (CPL 3) or ESP0 (CPL 0), EFLAGS = 0x202. Aborts the test on any
  * assembler error. */
-tm tm_new(const char *user_src, const char *kernel_src, unsigned cpl, const char *entry);
-void tm_free(tm *t);
+test_machine tm_new(const char *user_src, const char *kernel_src, unsigned cpl, const char *entry);
+void tm_free(test_machine *t);
 
 /* The value of a symbol (aborts if undefined). */
-uint32_t tm_sym(const tm *t, const char *name);
+uint32_t tm_sym(const test_machine *t, const char *name);
 
 /* Installs a gate for `vector` to the label `handler`. */
-void tm_gate(tm *t, unsigned vector, const char *handler, rs_gate_type type, unsigned dpl);
+void tm_gate(test_machine *t, unsigned vector, const char *handler, rs_gate_type type, unsigned dpl);
 
 /* Steps n times on the fast path (asserting each step happens). */
-void tm_steps(tm *t, unsigned n);
+void tm_steps(test_machine *t, unsigned n);
 
 /* Steps with recording into `r` and returns it. */
-const rs_step_record *tm_step_rec(tm *t, rs_step_record *r);
+const rs_step_record *tm_step_rec(test_machine *t, rs_step_record *r);
 
 /* Runs until an instruction step is about to execute at `label`. */
-void tm_run_to(tm *t, const char *label, unsigned max_steps);
+void tm_run_to(test_machine *t, const char *label, unsigned max_steps);
 
 /* The dword at a linear address (aborts if unmapped). */
-uint32_t tm_word(const tm *t, uint32_t addr);
+uint32_t tm_word(const test_machine *t, uint32_t addr);
 
-const rs_cpu *tm_cpu(const tm *t);
+const rs_cpu *tm_cpu(const test_machine *t);
 
 #endif

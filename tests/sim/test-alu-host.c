@@ -125,7 +125,7 @@ static uint32_t operand(GRand *rng, int i) {
 }
 
 static void test_alu_against_host(void) {
-  tm t = tm_new(NULL, program, 0, "addb");
+  test_machine t = tm_new(NULL, program, 0, "addb");
   GRand *rng = g_rand_new_with_seed(20261122);
   rs_cpu *c = rs_machine_cpu(t.m);
   unsigned checked = 0;
