@@ -94,6 +94,7 @@ typedef struct rs_asm_value {
   int64_t v;            /* the number, or the address for relocatable values */
   int block;            /* -1 absolute, else the block of the label */
   int chunk;            /* relocatable: the label's chunk (GNU as frag) */
+  int label;            /* label statement + 1 of "label + constant", else 0 */
   bool early;           /* a constant GNU as knows when it reads the line */
 } rs_asm_value;
 

@@ -234,6 +234,7 @@ static rs_asm_value rs_asm_label_value(const rs_asm_evalctx *cx, int block, int 
     .v = (int64_t)rs_asm_stmt_addr(cx->p, block, stmt),
     .block = block,
     .chunk = st->chunk,
+    .label = (int)(st - cx->p->blocks[block].stmts) + 1,
     .early = st->seq < cx->seq,
   };
 }
@@ -357,6 +358,7 @@ static bool rs_asm_eval_binary(rs_asm_evalctx *cx, const rs_asm_expr *e, rs_asm_
   }
   if (e->op == '+' && (a.block < 0 || b.block < 0)) {
     *out = a.block >= 0 ? a : b;
+    out->label = a.block >= 0 ? a.label : b.label;
     out->v = (int64_t)((uint64_t)a.v + (uint64_t)b.v);
     out->early = early;
     return true;
@@ -370,7 +372,7 @@ static bool rs_asm_eval_binary(rs_asm_evalctx *cx, const rs_asm_expr *e, rs_asm_
   if (a.block >= 0 && b.block >= 0 && a.block == b.block && (e->op == '-' || rs_asm_is_comparison(e->op))) {
     /* two labels of one block: their distance is fixed once laid out, and
      * known on reading only inside one chunk */
-    *out = rs_asm_abs(0, early && a.chunk == b.chunk);
+    *out = rs_asm_abs(0, (early && a.chunk == b.chunk) || (a.label && a.label == b.label));
     return rs_asm_apply(cx, e, a.v, b.v, &out->v);
   }
   if (a.block >= 0 && b.block >= 0 && a.block != b.block)
@@ -395,7 +397,7 @@ static bool rs_asm_eval_node(rs_asm_evalctx *cx, int node, rs_asm_value *out)
     if (cx->block < 0)
       ok = rs_asm_eval_fail(cx, e->col, "'.' has no value here");
     else
-      *out = (rs_asm_value){ .v = cx->dot, .block = cx->block, .chunk = cx->chunk, .early = true };
+      *out = (rs_asm_value){ .v = cx->dot, .block = cx->block, .chunk = cx->chunk, .label = -1, .early = true };
     break;
   case RS_ASM_EX_LOCAL:
     if (e->stmt < 0)

@@ -117,7 +117,7 @@ static bool rs_asm_size_align(rs_program *p, rs_asm_evalctx *cx, int block, rs_a
   if (a[2] >= 0) {
     if (!rs_asm_dir_const(p, cx, block, st, a[2], "maximum skip", &v))
       return false;
-    st->max = v < 0 ? 0 : v;
+    st->max = v <= 0 ? -1 : v;   /* GNU as: a maximum of 0 means none */
   }
   return true;
 }
@@ -342,6 +342,8 @@ static void rs_asm_emit_stmt(rs_program *p, rs_asm_evalctx *cx, int block, const
   case RS_ASM_ST_DATA:
     for (int i = 0; i < st->count; i++) {
       int node = p->args[st->first + i];
+      /* '.' is the address of this item, as in GNU as */
+      cx->dot = (int64_t)rs_asm_stmt_addr(p, block, (int)(st - p->blocks[block].stmts)) + i * st->width;
       if (!rs_asm_emit_value(p, cx, block, st, node, &v))
         continue;
       if (!rs_asm_fits(v.v, st->width))
