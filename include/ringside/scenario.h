@@ -3,7 +3,8 @@
  * scenarios/README.md, schema in scenarios/scenario.schema.json).
  *
  * Every problem is reported as "FILE:LINE:COL: JSON.path: what was
- * expected", all of them at once; a broken file never crashes the loader.
+ * expected", all of them at once, sorted by position; a broken file never
+ * crashes the loader.
  */
 #ifndef RINGSIDE_SCENARIO_H
 #define RINGSIDE_SCENARIO_H
@@ -22,12 +23,15 @@ extern "C" {
 /* The format string this version reads. */
 #define RS_SCENARIO_FORMAT "ringside/1"
 
-/* One located problem. `path` is a JSON path ("code[1].asm[7]", "(root)"),
- * empty for problems in an included assembly file. */
+/* One located problem. `path` is a JSON path ("code[1].asm[7]", "(root)");
+ * for a problem inside an included assembly file, `file`, `line` and `col`
+ * are in that file and `path` is the "file" property ("code[2].file");
+ * `path` is empty for syntax errors. Columns count bytes, also inside JSON
+ * strings, through escapes: the column of the character itself. */
 typedef struct rs_diag {
   char *file;
-  int   line;      /* 1-based */
-  int   col;       /* 1-based, in bytes */
+  int   line;      /* 1-based; 0 when the problem is the whole file */
+  int   col;       /* 1-based, in bytes; 0 with line 0 */
   char *path;
   char *msg;
 } rs_diag;
@@ -41,8 +45,8 @@ typedef struct rs_diags {
 
 void rs_diags_init(rs_diags *d);
 void rs_diags_free(rs_diags *d);
-/* Formats diagnostic i as "FILE:LINE:COL: PATH: MSG" (PATH omitted when
- * empty) into a new malloc'd string. */
+/* Formats a diagnostic as "FILE:LINE:COL: PATH: MSG" (PATH omitted when
+ * empty, LINE:COL when line is 0) into a new malloc'd string. */
 char *rs_diag_format(const rs_diag *d);
 
 /* What a memory region holds; stacks are drawn by the stack views. */
@@ -63,7 +67,9 @@ typedef struct rs_region {
 typedef struct rs_stop {
   char    *title;
   char    *note;      /* may be NULL */
-  char    *label;     /* stop when execution reaches this label ... */
+  char    *label;     /* stop when execution reaches this expression as
+                         written ("syscall_entry", "open+7"; "0x%08x" for
+                         an integer) ...; NULL for a stop by step */
   uint32_t addr;      /* ... at this address (resolved) */
   int64_t  step;      /* ... or at this step (-1 if by label) */
 } rs_stop;
@@ -76,8 +82,10 @@ typedef struct rs_scenario rs_scenario;
  * resolved relative to the scenario's folder and may not leave it. */
 rs_scenario *rs_scenario_load_file(const char *path, rs_diags *diags);
 
-/* Same, from text in memory. `file` names it in messages; `dir` is where
- * includes are resolved (NULL: includes are an error). */
+/* Same, from text in memory. `file` names it in messages ("(scenario)" if
+ * NULL); `dir` is where includes are resolved (NULL: includes are an
+ * error). Included files are named "DIR/PATH" in messages ("PATH" when DIR
+ * is "."). */
 rs_scenario *rs_scenario_load_text(const char *text, size_t len, const char *file,
                                    const char *dir, rs_diags *diags);
 void rs_scenario_free(rs_scenario *s);
@@ -115,13 +123,19 @@ const rs_stop *rs_scenario_stop(const rs_scenario *s, size_t i);
 uint64_t rs_scenario_max_steps(const rs_scenario *s);
 bool rs_scenario_end_addr(const rs_scenario *s, uint32_t *addr);
 
-/* True when a machine of this scenario has reached its end. */
+/* True when a machine of this scenario has reached its end: the step
+ * limit, a stopped machine, or EIP at the end address. */
 bool rs_scenario_finished(const rs_scenario *s, const rs_machine *m);
 
-/* Runs the scenario from its initial state and checks every expectation.
- * Each failure is appended to `diags` located at the expectation in the
- * file, e.g. "expect[0].stack.words[3]: expected 0x0000001b (saved CS),
- * found 0x00000008". Returns the number of failures. */
+/* Number of expectations ("expect" items) in the file. */
+size_t rs_scenario_expect_count(const rs_scenario *s);
+
+/* Runs the scenario from its initial state and checks every expectation,
+ * each on a fresh machine and never past the scenario's end. Each failure
+ * is appended to `diags` (sorted by position) located at the expected value
+ * in the file, e.g. "expect[0].stack.words[3]: expected 0x0000001b, found
+ * 0x00000008" or "expect[2].at: execution never reached 'handler_body'
+ * (hit 1) within 10000 steps". Returns the number of failures. */
 int rs_scenario_check(const rs_scenario *s, rs_diags *diags);
 
 #ifdef __cplusplus

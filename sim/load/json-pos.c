@@ -388,7 +388,7 @@ static bool rs_jpos_scan_container(rs_jpos *ix, size_t *i, uint32_t id, int dept
       }
       if (!rs_jpos_scan_string(ix, i, &key))
         break;
-      if (memchr(key.s, '\0', key.len)) {
+      if (key.len && memchr(key.s, '\0', key.len)) {
         rs_jpos_fail(ix, key_start, "property names must not contain \\u0000");
         break;
       }

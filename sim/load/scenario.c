@@ -181,6 +181,11 @@ bool rs_scenario_end_addr(const rs_scenario *s, uint32_t *addr)
   return s->model.has_end_at;
 }
 
+size_t rs_scenario_expect_count(const rs_scenario *s)
+{
+  return s->model.nexpects;
+}
+
 bool rs_scenario_finished(const rs_scenario *s, const rs_machine *m)
 {
   return rs_machine_step_count(m) >= s->model.max_steps || rs_machine_stopped(m) ||

@@ -3,8 +3,9 @@
 
 - the schema is valid draft-07, every property has a description and every
   object with properties forbids others (additionalProperties: false);
-- every shipped scenario (scenarios/**/*.json) and every file the loader tests
-  accept (tests/load/valid, tests/load/check) is valid;
+- every shipped scenario (scenarios/**/*.json), the worked example of
+  scenarios/README.md and every file the loader tests accept
+  (tests/load/valid, tests/load/check) is valid;
 - every broken file listed in tests/load/broken/structural.txt (rejected by the
   loader for a structural reason: type, required, unknown, enum, range) is
   rejected by the schema too.
@@ -65,10 +66,15 @@ def main():
     valid = [p for p in valid if not p.endswith('.schema.json')]
     valid += sorted(glob.glob(os.path.join(HERE, 'valid', '*.json')))
     valid += sorted(glob.glob(os.path.join(HERE, 'check', '*.json')))
-    for path in valid:
+    docs = [(os.path.relpath(p, ROOT), load(p)) for p in valid]
+    with open(os.path.join(ROOT, 'scenarios', 'README.md'), encoding='utf-8') as f:
+        readme = f.read()
+    example = readme.split('<!-- worked-example -->\n```json\n', 1)[1].split('\n```\n', 1)[0]
+    docs.append(('the worked example in scenarios/README.md', json.loads(example)))
+    for name, doc in docs:
         errors = ['%s: %s' % ('/'.join(str(p) for p in e.absolute_path) or '(root)', e.message)
-                  for e in validator.iter_errors(load(path))]
-        results.append((not errors, 'accepts ' + os.path.relpath(path, ROOT), errors))
+                  for e in validator.iter_errors(doc)]
+        results.append((not errors, 'accepts ' + name, errors))
 
     with open(os.path.join(HERE, 'broken', 'structural.txt'), encoding='utf-8') as f:
         names = [l.strip() for l in f if l.strip() and not l.startswith('#')]

@@ -4,6 +4,7 @@
  * - check/NAME.json: loads, and rs_scenario_check() reports exactly
  *   check/NAME.expected (empty: every expectation holds);
  * - valid/minimal.json: the machine it builds is what the file says;
+ * - the worked example in scenarios/README.md loads and its expectations hold;
  * - the position index, diagnostics sorting and suggestions;
  * - random mutations of every valid file through the fuzz target.
  *
@@ -209,6 +210,7 @@ static void test_minimal(void)
   g_assert_cmpint(st->step, ==, 3);
   g_assert_cmpstr(st->note, ==, "Three steps in.");
 
+  g_assert_cmpuint(rs_scenario_expect_count(s), ==, 2);
   g_assert_false(rs_scenario_finished(s, m));
   rs_machine_run(m, 1000, UINT32_MAX);
   g_assert_true(rs_scenario_finished(s, m));
@@ -236,6 +238,25 @@ static void test_text_without_folder(void)
   s = rs_scenario_load_text(text, strlen(text), "mem.json", "valid", &d);
   g_assert_nonnull(s);
   g_assert_cmpuint(d.count, ==, 0);
+  rs_scenario_free(s);
+  rs_diags_free(&d);
+}
+
+/* The worked example of the authoring guide loads and its expectations hold. */
+static void test_readme_example(void)
+{
+  g_autofree char *readme = slurp("../../scenarios/README.md");
+  const char *start = strstr(readme, "<!-- worked-example -->\n```json\n");
+  g_assert_nonnull(start);
+  start = strchr(strchr(start, '\n') + 1, '\n') + 1;
+  const char *end = strstr(start, "\n```\n");
+  g_assert_nonnull(end);
+  rs_diags d;
+  rs_diags_init(&d);
+  rs_scenario *s = rs_scenario_load_text(start, (size_t)(end - start) + 1, "README.md", NULL, &d);
+  g_autofree char *load = diags_text(&d);
+  g_assert_cmpstr(load, ==, "");
+  g_assert_cmpint(rs_scenario_check(s, &d), ==, 0);
   rs_scenario_free(s);
   rs_diags_free(&d);
 }
@@ -425,6 +446,7 @@ int main(int argc, char **argv)
   g_test_add_func("/load/valid/minimal", test_minimal);
   g_test_add_func("/load/text-without-folder", test_text_without_folder);
   g_test_add_func("/load/missing-file", test_missing_file);
+  g_test_add_func("/load/readme-example", test_readme_example);
   g_test_add_func("/load/positions", test_positions);
   g_test_add_func("/load/scanner-strictness", test_scanner_strictness);
   g_test_add_func("/load/sort-and-suggest", test_sort_and_suggest);
