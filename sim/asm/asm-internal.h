@@ -102,9 +102,8 @@ typedef struct rs_asm_value {
 typedef struct rs_asm_symcache {
   unsigned gen;
   bool busy, ok;
+  bool cycle;           /* failed because the definition refers to itself */
   rs_asm_value val;
-  int errcol;
-  char err[160];
 } rs_asm_symcache;
 
 /* Where and how an expression is evaluated. */
@@ -119,6 +118,7 @@ typedef struct rs_asm_evalctx {
   int depth;
   int errcol;             /* on failure: column and message */
   char err[160];
+  bool cycle;             /* on failure: a definition refers to itself */
 } rs_asm_evalctx;
 
 /* ---------------------------------------------------------------- operands */
@@ -358,6 +358,8 @@ bool rs_asm_decode_string(const rs_asm_tok *t, uint8_t **out, size_t *outlen,
 int rs_asm_expr_parse(rs_program *p, const rs_asm_tok *t, size_t n, size_t *pos,
                       int block, int *errcol, char *err, size_t errlen);
 bool rs_asm_eval(rs_asm_evalctx *cx, int node, rs_asm_value *out);
+bool rs_asm_eval_definition(rs_asm_evalctx *cx, int sym, rs_asm_value *out);
+int rs_asm_expr_col(const rs_program *p, int node);
 void rs_asm_resolve_syms(rs_program *p, size_t first_node);
 
 /* operand.c */

@@ -243,7 +243,7 @@ static bool rs_asm_eval_node(rs_asm_evalctx *cx, int node, rs_asm_value *out);
 
 /* The value of a `name = expr` symbol, evaluated where it is defined. An
  * error inside its expression is reported at the definition, so a use
- * fails with an empty message. */
+ * fails with an empty message (and cx->cycle set for self-reference). */
 static bool rs_asm_eval_set(rs_asm_evalctx *cx, int idx, int col, rs_asm_value *out)
 {
   const rs_program *p = cx->p;
@@ -256,29 +256,26 @@ static bool rs_asm_eval_set(rs_asm_evalctx *cx, int idx, int col, rs_asm_value *
   }
   rs_asm_symcache *c = &cx->cache[idx];
   if (c->gen != cx->gen) {
-    if (c->busy)
-      return rs_asm_eval_fail(cx, col, "symbol '%s' is defined in terms of itself", s->pub.name);
+    if (c->busy) {
+      cx->cycle = true;
+      return rs_asm_eval_fail(cx, col, "%s", "");
+    }
     const rs_asm_stmt *st = &p->blocks[s->def_block].stmts[s->stmt];
     rs_asm_evalctx sub = *cx;
     sub.seq = s->seq;
     sub.block = s->def_block;
     sub.dot = (int64_t)rs_asm_stmt_addr(p, s->def_block, s->stmt);
     sub.chunk = st->chunk;
+    sub.cycle = false;
     c->busy = true;
     c->ok = rs_asm_eval_node(&sub, st->expr, &c->val);
     c->busy = false;
+    c->cycle = sub.cycle;
     c->gen = cx->gen;
-    if (!c->ok) {
-      /* a cycle is reported at every use; other errors at the definition */
-      bool cycle = strstr(sub.err, "in terms of itself") != NULL;
-      snprintf(c->err, sizeof c->err, "%s", cycle ? sub.err : "");
-      c->errcol = col;
-    }
   }
   if (!c->ok) {
-    snprintf(cx->err, sizeof cx->err, "%s", c->err);
-    cx->errcol = col;
-    return false;
+    cx->cycle = cx->cycle || c->cycle;
+    return rs_asm_eval_fail(cx, col, "%s", "");
   }
   *out = c->val;
   out->early = out->early && s->seq < cx->seq;
@@ -451,5 +448,31 @@ bool rs_asm_eval(rs_asm_evalctx *cx, int node, rs_asm_value *out)
 {
   cx->err[0] = '\0';
   cx->errcol = 0;
+  cx->cycle = false;
   return rs_asm_eval_node(cx, node, out);
+}
+
+/* Evaluates the definition of the `name = expr` symbol sym in the context
+ * of its own statement, with real messages for its own expression, and
+ * keeps the result for later uses. Needs a cache. */
+bool rs_asm_eval_definition(rs_asm_evalctx *cx, int sym, rs_asm_value *out)
+{
+  const rs_asm_sym *s = &cx->p->syms[sym];
+  rs_asm_symcache *c = &cx->cache[sym];
+  const rs_asm_stmt *st = &cx->p->blocks[s->def_block].stmts[s->stmt];
+  c->busy = true;
+  c->ok = rs_asm_eval(cx, st->expr, &c->val);
+  c->busy = false;
+  c->cycle = cx->cycle;
+  c->gen = cx->gen;
+  *out = c->val;
+  return c->ok;
+}
+
+/* The column where the expression rooted at node starts. */
+int rs_asm_expr_col(const rs_program *p, int node)
+{
+  while (p->nodes[node].kind == RS_ASM_EX_BINARY)
+    node = p->nodes[node].a;
+  return p->nodes[node].col;
 }

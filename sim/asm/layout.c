@@ -73,7 +73,7 @@ static bool rs_asm_dir_const(rs_program *p, rs_asm_evalctx *cx, int block, const
     return false;
   }
   if (val.block >= 0 || !val.early) {
-    rs_asm_diag_add(p, block, st->line, p->nodes[node].col, "%s must be a constant known at this point", what);
+    rs_asm_diag_add(p, block, st->line, rs_asm_expr_col(p, node), "%s must be a constant known at this point", what);
     return false;
   }
   *v = val.v;
@@ -87,7 +87,7 @@ static bool rs_asm_size_align(rs_program *p, rs_asm_evalctx *cx, int block, rs_a
   int64_t v;
   if (!rs_asm_dir_const(p, cx, block, st, a[0], "alignment", &v))
     return false;
-  int col = p->nodes[a[0]].col;
+  int col = rs_asm_expr_col(p, a[0]);
   if (st->p2) {
     if (v < 0 || v > 30) {
       rs_asm_diag_add(p, block, st->line, col, "alignment too large: %lld", (long long)v);
@@ -107,7 +107,7 @@ static bool rs_asm_size_align(rs_program *p, rs_asm_evalctx *cx, int block, rs_a
     if (!rs_asm_dir_const(p, cx, block, st, a[1], "fill value", &v))
       return false;
     if (v < -128 || v > 255) {
-      rs_asm_diag_add(p, block, st->line, p->nodes[a[1]].col, "fill value %lld out of range for a byte",
+      rs_asm_diag_add(p, block, st->line, rs_asm_expr_col(p, a[1]), "fill value %lld out of range for a byte",
                       (long long)v);
       return false;
     }
@@ -129,7 +129,7 @@ static bool rs_asm_size_space(rs_program *p, rs_asm_evalctx *cx, int block, rs_a
   if (!rs_asm_dir_const(p, cx, block, st, a[0], "size", &v))
     return false;
   if (v < 0 || v > (int64_t)RS_ASM_MAX_BLOCK_SIZE) {
-    rs_asm_diag_add(p, block, st->line, p->nodes[a[0]].col, "size %lld out of range", (long long)v);
+    rs_asm_diag_add(p, block, st->line, rs_asm_expr_col(p, a[0]), "size %lld out of range", (long long)v);
     return false;
   }
   st->align = v;
@@ -138,7 +138,7 @@ static bool rs_asm_size_space(rs_program *p, rs_asm_evalctx *cx, int block, rs_a
     if (!rs_asm_dir_const(p, cx, block, st, a[1], "fill value", &v))
       return false;
     if (v < -128 || v > 255) {
-      rs_asm_diag_add(p, block, st->line, p->nodes[a[1]].col, "fill value %lld out of range for a byte",
+      rs_asm_diag_add(p, block, st->line, rs_asm_expr_col(p, a[1]), "fill value %lld out of range for a byte",
                       (long long)v);
       return false;
     }
@@ -308,8 +308,8 @@ static void rs_asm_emit_insn(rs_program *p, rs_asm_evalctx *cx, int block, const
   if (e->imm_expr >= 0 && rs_asm_emit_value(p, cx, block, st, e->imm_expr, &v)) {
     imm = v.v;
     if (!rs_asm_fits(imm, e->imm_range))
-      rs_asm_diag_add(p, block, st->line, e->imm_col, "value %lld out of range for a %d-bit immediate",
-                      (long long)imm, e->imm_range * 8);
+      rs_asm_diag_add(p, block, st->line, e->imm_col, "value %lld out of range for %s immediate",
+                      (long long)imm, e->imm_range == 1 ? "an 8-bit" : e->imm_range == 2 ? "a 16-bit" : "a 32-bit");
   }
   if (e->br != RS_ASM_BR_NONE && rs_asm_emit_value(p, cx, block, st, e->target_expr, &v)) {
     int64_t end = cx->dot + (int64_t)st->size;
@@ -334,7 +334,13 @@ static void rs_asm_emit_stmt(rs_program *p, rs_asm_evalctx *cx, int block, const
   case RS_ASM_ST_LABEL:
     break;
   case RS_ASM_ST_SET:
-    rs_asm_emit_value(p, cx, block, st, st->expr, &v);
+    if (!rs_asm_eval_definition(cx, st->sym, &v)) {
+      if (cx->err[0])
+        rs_asm_diag_add(p, block, st->line, cx->errcol, "%s", cx->err);
+      else if (cx->cycle)
+        rs_asm_diag_add(p, block, st->line, st->col, "symbol '%s' is defined in terms of itself",
+                        p->syms[st->sym].pub.name);
+    }
     break;
   case RS_ASM_ST_INSN:
     rs_asm_emit_insn(p, cx, block, st, out);
@@ -347,7 +353,7 @@ static void rs_asm_emit_stmt(rs_program *p, rs_asm_evalctx *cx, int block, const
       if (!rs_asm_emit_value(p, cx, block, st, node, &v))
         continue;
       if (!rs_asm_fits(v.v, st->width))
-        rs_asm_diag_add(p, block, st->line, p->nodes[node].col, "value %lld out of range for %s",
+        rs_asm_diag_add(p, block, st->line, rs_asm_expr_col(p, node), "value %lld out of range for %s",
                         (long long)v.v, rs_asm_data_name(st->width));
       for (int k = 0; k < st->width; k++)
         out[i * st->width + k] = (uint8_t)((uint64_t)v.v >> (8 * k));
