@@ -17,7 +17,7 @@ GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" \
 
 echo "== core and CLI under AddressSanitizer + UBSan (build-asan/) =="
 ringside_build build-asan -Dgui=disabled -Db_sanitize=address,undefined -Db_lundef=false \
-  -Dbuildtype=debug || exit 1
+  -Dbuildtype=debug -Db_lto=false || exit 1
 meson test -C build-asan --print-errorlogs --num-processes 2 --logbase ci \
   --suite asm --suite load --suite sim --suite cli || rc=1
 

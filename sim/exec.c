@@ -107,8 +107,11 @@ static rs_status opnd_write(rs_machine *m, const rs_operand *o, uint32_t v, rs_w
   return RS_OK;
 }
 
-static void set_arith_flags(rs_machine *m, uint32_t f, uint32_t affected, rs_why why) {
-  rs_set_eflags(m, (m->cpu.eflags & ~affected) | (f & affected), why);
+/* Only arithmetic flags change here, so no reserved bit needs fixing. */
+static inline void set_arith_flags(rs_machine *m, uint32_t f, uint32_t affected, rs_why why) {
+  uint32_t v = (m->cpu.eflags & ~affected) | (f & affected);
+  if (m->rec && m->cpu.eflags != v) rs_eff_reg(m, RS_LOC_EFLAGS, m->cpu.eflags, v, why);
+  m->cpu.eflags = v;
 }
 
 /* ---- the stack ---- */

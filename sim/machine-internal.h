@@ -96,19 +96,73 @@ void rs_eff_info(rs_machine *m, rs_effect_kind kind, unsigned target, unsigned a
                  uint32_t addr, uint32_t old_val, uint32_t new_val, rs_why why);
 
 /* Register writes that record their effect when recording. */
-void rs_set_gpr(rs_machine *m, unsigned r, uint32_t v, rs_why why);
-void rs_set_eip(rs_machine *m, uint32_t v, rs_why why);
+static inline void rs_set_gpr(rs_machine *m, unsigned r, uint32_t v, rs_why why) {
+  if (m->rec && m->cpu.gpr[r] != v) rs_eff_reg(m, (rs_loc)(RS_LOC_EAX + r), m->cpu.gpr[r], v, why);
+  m->cpu.gpr[r] = v;
+}
+static inline void rs_set_eip(rs_machine *m, uint32_t v, rs_why why) {
+  if (m->rec && m->cpu.eip != v) rs_eff_reg(m, RS_LOC_EIP, m->cpu.eip, v, why);
+  m->cpu.eip = v;
+}
 void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why);
 void rs_set_cr(rs_machine *m, unsigned n, uint32_t v, rs_why why);
 
 /* ---- memory (memory.c) ---- */
+/* The page walk behind rs_mem_translate when the TLB misses. */
+rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys);
+
 /* Translates a linear address for an access made at user (`user`) or
  * supervisor privilege; sets accessed/dirty bits; on failure fills m->fault
- * with #PF. */
-rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys);
-/* Reads/writes 1, 2 or 4 bytes at a linear address (may cross a page). */
-rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out);
-rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why);
+ * with #PF. The TLB hit is inline: it is on every fetch and access. */
+static inline rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user,
+                                         uint32_t *phys) {
+  if (!(m->cpu.cr0 & RS_CR0_PG)) {
+    *phys = lin;
+    return RS_OK;
+  }
+  uint32_t vpn = lin >> 12;
+  const rs_tlb_entry *t = &m->tlb[vpn & (RS_TLB_SIZE - 1)];
+  if (t->tag == vpn + 1 && (!user || t->user_ok) &&
+      (acc != RS_ACC_WRITE || (t->dirty && (t->write_ok || (!user && !(m->cpu.cr0 & RS_CR0_WP)))))) {
+    *phys = t->phys | (lin & 0xfff);
+    return RS_OK;
+  }
+  return rs_mem_walk(m, lin, acc, user, phys);
+}
+/* Reads/writes 1, 2 or 4 bytes at a linear address (may cross a page). The
+ * common cases — inside one page of RAM, and for writes an aligned dword
+ * on the fast path — are inline. */
+rs_status rs_mem_read_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out);
+rs_status rs_mem_write_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why);
+void rs_mem_note_write(rs_machine *m, uint32_t phys);
+
+static inline rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
+  uint32_t phys;
+  if (((lin & 0xfff) + size) > RS_PAGE) return rs_mem_read_slow(m, lin, size, user, out);
+  if (rs_mem_translate(m, lin, RS_ACC_READ, user, &phys)) return RS_FAULT;
+  if (phys + size > m->phys_size) return rs_mem_read_slow(m, lin, size, user, out);
+  const uint8_t *p = m->phys + phys;
+  *out = size == 1 ? p[0]
+       : size == 2 ? (uint32_t)p[0] | (uint32_t)p[1] << 8
+       : (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+  return RS_OK;
+}
+
+static inline rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
+                                     rs_why why) {
+  uint32_t phys;
+  if (size != 4 || (lin & 3) || m->rec) return rs_mem_write_slow(m, lin, size, user, val, why);
+  if (rs_mem_translate(m, lin, RS_ACC_WRITE, user, &phys)) return RS_FAULT;
+  if (phys + 4 > m->phys_size) return rs_mem_write_slow(m, lin, size, user, val, why);
+  uint8_t *p = m->phys + phys;
+  p[0] = (uint8_t)val; p[1] = (uint8_t)(val >> 8); p[2] = (uint8_t)(val >> 16); p[3] = (uint8_t)(val >> 24);
+  rs_word_tag *t = &m->tags[phys >> 2];
+  t->why = (uint16_t)why;
+  t->eip = m->writer_eip;
+  t->step_lo = (uint16_t)m->core.steps;
+  if (m->page_flags[phys >> 12]) rs_mem_note_write(m, phys);
+  return RS_OK;
+}
 /* Checks that a write of `size` bytes at `lin` would not fault (setting the
  * accessed/dirty bits a real write sets) without writing. */
 rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user);

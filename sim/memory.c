@@ -19,7 +19,7 @@
 
 static inline uint32_t page_of(uint32_t phys) { return phys >> 12; }
 
-static void note_phys_write(rs_machine *m, uint32_t phys) {
+void rs_mem_note_write(rs_machine *m, uint32_t phys) {
   uint32_t p = page_of(phys);
   uint8_t f = m->page_flags[p];
   if (f & RS_PAGE_PAGING) rs_mem_flush_tlb(m);
@@ -45,9 +45,9 @@ void rs_mem_phys_write(rs_machine *m, uint32_t phys, unsigned size, uint32_t val
     if (a >= m->phys_size) continue; /* no memory there: the write is lost */
     m->phys[a] = (uint8_t)(val >> (8 * i));
   }
-  if (phys < m->phys_size) note_phys_write(m, phys);
+  if (phys < m->phys_size) rs_mem_note_write(m, phys);
   if (phys + size - 1 < m->phys_size && page_of(phys + size - 1) != page_of(phys))
-    note_phys_write(m, phys + size - 1);
+    rs_mem_note_write(m, phys + size - 1);
 }
 
 void rs_mem_flush_tlb(rs_machine *m) { memset(m->tlb, 0, sizeof m->tlb); }
@@ -107,20 +107,9 @@ static void mark_paging(rs_machine *m, uint32_t phys) {
   if (phys < m->phys_size) m->page_flags[page_of(phys)] |= RS_PAGE_PAGING;
 }
 
-rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys) {
-  if (!(m->cpu.cr0 & RS_CR0_PG)) {
-    *phys = lin;
-    return RS_OK;
-  }
+rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys) {
   uint32_t vpn = lin >> 12;
   rs_tlb_entry *t = &m->tlb[vpn & (RS_TLB_SIZE - 1)];
-  if (t->tag == vpn + 1 && (!user || t->user_ok) &&
-      (acc != RS_ACC_WRITE ||
-       (t->dirty && (t->write_ok || (!user && !(m->cpu.cr0 & RS_CR0_WP)))))) {
-    *phys = t->phys | (lin & 0xfff);
-    return RS_OK;
-  }
-
   uint32_t pde_addr = (m->cpu.cr3 & ~0xfffu) + 4 * (lin >> 22);
   mark_paging(m, pde_addr);
   uint32_t pde = rs_mem_phys_read(m, pde_addr, 4);
@@ -151,24 +140,8 @@ rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user
   return RS_OK;
 }
 
-rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
-  uint32_t phys;
-  if (((lin & 0xfff) + size) <= RS_PAGE) {
-    if (rs_mem_translate(m, lin, RS_ACC_READ, user, &phys)) return RS_FAULT;
-    if (phys + size <= m->phys_size) {
-      const uint8_t *p = m->phys + phys;
-      switch (size) {
-      case 1: *out = p[0]; return RS_OK;
-      case 2: *out = (uint32_t)p[0] | (uint32_t)p[1] << 8; return RS_OK;
-      default:
-        *out = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-        return RS_OK;
-      }
-    }
-    *out = rs_mem_phys_read(m, phys, size);
-    return RS_OK;
-  }
-  uint32_t v = 0; /* crosses a page: byte by byte, each translated */
+rs_status rs_mem_read_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
+  uint32_t v = 0, phys; /* byte by byte, each translated: may cross a page or leave RAM */
   for (unsigned i = 0; i < size; i++) {
     if (rs_mem_translate(m, lin + i, RS_ACC_READ, user, &phys)) return RS_FAULT;
     v |= rs_mem_phys_read(m, phys, 1) << (8 * i);
@@ -186,23 +159,11 @@ rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool us
   return RS_OK;
 }
 
-rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why) {
+rs_status rs_mem_write_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why) {
   uint32_t phys;
   if (((lin & 0xfff) + size) > RS_PAGE && rs_mem_probe_write(m, lin, size, user))
     return RS_FAULT; /* both pages must be writable before any byte is */
   if (rs_mem_translate(m, lin, RS_ACC_WRITE, user, &phys)) return RS_FAULT;
-  if ((lin & 3) == 0 && size == 4 && phys + 4 <= m->phys_size && !m->rec) {
-    /* fast path: one aligned word */
-    uint8_t f = m->page_flags[page_of(phys)];
-    uint8_t *p = m->phys + phys;
-    p[0] = (uint8_t)val; p[1] = (uint8_t)(val >> 8); p[2] = (uint8_t)(val >> 16); p[3] = (uint8_t)(val >> 24);
-    rs_word_tag *t = &m->tags[phys >> 2];
-    t->why = (uint16_t)why;
-    t->eip = m->writer_eip;
-    t->step_lo = (uint16_t)m->core.steps;
-    if (f) note_phys_write(m, phys);
-    return RS_OK;
-  }
   /* Split into pieces that stay inside one 4-byte word (and one page). */
   unsigned done = 0;
   while (done < size) {

@@ -135,16 +135,6 @@ uint32_t rs_cpu_loc(const rs_cpu *c, rs_loc l) {
   return h;
 }
 
-void rs_set_gpr(rs_machine *m, unsigned r, uint32_t v, rs_why why) {
-  if (m->rec && m->cpu.gpr[r] != v) rs_eff_reg(m, (rs_loc)(RS_LOC_EAX + r), m->cpu.gpr[r], v, why);
-  m->cpu.gpr[r] = v;
-}
-
-void rs_set_eip(rs_machine *m, uint32_t v, rs_why why) {
-  if (m->rec && m->cpu.eip != v) rs_eff_reg(m, RS_LOC_EIP, m->cpu.eip, v, why);
-  m->cpu.eip = v;
-}
-
 void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why) {
   v = (v | RS_FL_FIXED) & ~(0x8u | 0x20u | 0x8000u | 0xffc00000u); /* reserved bits */
   if (m->rec && m->cpu.eflags != v) rs_eff_reg(m, RS_LOC_EFLAGS, m->cpu.eflags, v, why);
