@@ -152,16 +152,30 @@ static bool rs_ld_map(rs_ld_parser *p, rs_ld_val v)
   return true;
 }
 
+/* The keys of object v in file order, NULL-terminated (in the arena);
+ * NULL if v is absent or not an object (reported). */
+static const char **rs_ld_keys(rs_ld_parser *p, rs_ld_val v)
+{
+  if (!rs_ld_map(p, v))
+    return NULL;
+  const char **keys = rs_arena_array(p->arena, (size_t)json_object_object_length(v.j) + 1,
+                                     sizeof *keys);
+  size_t n = 0;
+  struct json_object_iterator it = json_object_iter_begin(v.j);
+  struct json_object_iterator end = json_object_iter_end(v.j);
+  for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it))
+    keys[n++] = json_object_iter_peek_name(&it);
+  return keys;
+}
+
 /* Checks that v is an object whose keys are all in `allowed`, reporting
  * each unknown key at the key. Returns false if v is absent or no object. */
 static bool rs_ld_object(rs_ld_parser *p, rs_ld_val v, const char *const *allowed)
 {
-  if (!rs_ld_map(p, v))
+  const char **keys = rs_ld_keys(p, v);
+  if (!keys)
     return false;
-  struct json_object_iterator it = json_object_iter_begin(v.j);
-  struct json_object_iterator end = json_object_iter_end(v.j);
-  for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
-    const char *key = json_object_iter_peek_name(&it);
+  for (const char *key; (key = *keys) != NULL; keys++) {
     size_t k = 0;
     while (allowed[k] && strcmp(allowed[k], key) != 0)
       k++;
@@ -376,8 +390,8 @@ static bool rs_ld_enum(rs_ld_parser *p, rs_ld_val v, const char *const *names, i
 /* A word to compare: "*" or an expression. */
 static bool rs_ld_word_of(rs_ld_parser *p, rs_ld_val v, rs_ld_word *w)
 {
-  if (json_object_is_type(v.j, json_type_string) &&
-      strcmp(json_object_get_string(v.j), "*") == 0) {
+  if (json_object_is_type(v.j, json_type_string) && json_object_get_string_len(v.j) == 1 &&
+      json_object_get_string(v.j)[0] == '*') {
     w->any = true;
     w->v = (rs_ld_expr){ .node = v.node, .ok = true };
     return true;
@@ -396,26 +410,14 @@ static rs_ld_word *rs_ld_words(rs_ld_parser *p, rs_ld_val v, size_t min, size_t 
   return w;
 }
 
-/* Counts which of `keys` obj has; *first gets the first one present. */
-static int rs_ld_count_keys(rs_ld_parser *p, rs_ld_val obj, const char *const *keys,
-                            const char **first)
-{
-  int n = 0;
-  *first = NULL;
-  for (size_t k = 0; keys[k]; k++)
-    if (rs_ld_get(p, obj, keys[k], false).present) {
-      if (!n)
-        *first = keys[k];
-      n++;
-    }
-  return n;
-}
-
 /* Requires exactly one of `keys` in obj; returns it, or NULL (reported). */
 static const char *rs_ld_one_of(rs_ld_parser *p, rs_ld_val obj, const char *const *keys)
 {
-  const char *first;
-  int n = rs_ld_count_keys(p, obj, keys, &first);
+  const char *first = NULL;
+  int n = 0;
+  for (size_t k = 0; keys[k]; k++)
+    if (rs_ld_get(p, obj, keys[k], false).present && !n++)
+      first = keys[k];
   if (n == 1)
     return first;
   rs_buf list;
@@ -452,14 +454,12 @@ static void rs_ld_parse_meta(rs_ld_parser *p, rs_ld_val root)
 
 static void rs_ld_parse_symbols(rs_ld_parser *p, rs_ld_val v)
 {
-  if (!rs_ld_map(p, v))
+  const char **names = rs_ld_keys(p, v);
+  if (!names)
     return;
   rs_ld_model *m = p->m;
   m->symbols = rs_arena_array(p->arena, (size_t)json_object_object_length(v.j), sizeof *m->symbols);
-  struct json_object_iterator it = json_object_iter_begin(v.j);
-  struct json_object_iterator end = json_object_iter_end(v.j);
-  for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
-    const char *name = json_object_iter_peek_name(&it);
+  for (const char *name; (name = *names) != NULL; names++) {
     rs_ld_val s = rs_ld_get(p, v, name, true);
     rs_ld_symbol *sym = &m->symbols[m->nsymbols];
     if (rs_ld_u32(p, s, 0, UINT32_MAX, &sym->value)) {
@@ -875,13 +875,11 @@ static void rs_ld_parse_end(rs_ld_parser *p, rs_ld_val v)
 static void rs_ld_parse_notes(rs_ld_parser *p, rs_ld_val v)
 {
   rs_ld_model *m = p->m;
-  if (!rs_ld_map(p, v))
+  const char **labels = rs_ld_keys(p, v);
+  if (!labels)
     return;
   m->notes = rs_arena_array(p->arena, (size_t)json_object_object_length(v.j), sizeof *m->notes);
-  struct json_object_iterator it = json_object_iter_begin(v.j);
-  struct json_object_iterator end = json_object_iter_end(v.j);
-  for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
-    const char *label = json_object_iter_peek_name(&it);
+  for (const char *label; (label = *labels) != NULL; labels++) {
     rs_ld_val t = rs_ld_get(p, v, label, true);
     rs_ld_note *note = &m->notes[m->nnotes];
     if (rs_ld_string(p, t, RS_LD_NONEMPTY, &note->text, NULL)) {
@@ -984,168 +982,157 @@ static bool rs_ld_parse_hex(rs_ld_parser *p, rs_ld_val v, rs_ld_mem_check *mc)
 }
 
 /* Reads one "mem" check. */
-static bool rs_ld_parse_mem_check(rs_ld_parser *p, rs_ld_val v, rs_ld_mem_check *mc)
+static void rs_ld_parse_mem_check(rs_ld_parser *p, rs_ld_val v, rs_ld_mem_check *mc)
 {
   static const char *const keys[] = { "addr", "hex", "string", "words", NULL };
   static const char *const kinds[] = { "hex", "string", "words", NULL };
   if (!rs_ld_object(p, v, keys))
-    return false;
-  bool ok = rs_ld_expr_of(p, rs_ld_get(p, v, "addr", true), &mc->addr);
+    return;
+  rs_ld_expr_of(p, rs_ld_get(p, v, "addr", true), &mc->addr);
   const char *kind = rs_ld_one_of(p, v, kinds);
   if (!kind)
-    return false;
+    return;
   rs_ld_val d = rs_ld_get(p, v, kind, true);
   mc->node = d.node;
   if (kind == kinds[0]) {
     mc->kind = RS_LD_MEM_HEX;
-    return rs_ld_parse_hex(p, d, mc) && ok;
-  }
-  if (kind == kinds[1]) {
+    rs_ld_parse_hex(p, d, mc);
+  } else if (kind == kinds[1]) {
     const char *s;
     mc->kind = RS_LD_MEM_STRING;
-    ok &= rs_ld_string(p, d, RS_LD_NONEMPTY | RS_LD_BINARY, &s, &mc->len);
-    mc->bytes = (const uint8_t *)s;
-    return ok;
+    if (rs_ld_string(p, d, RS_LD_NONEMPTY | RS_LD_BINARY, &s, &mc->len))
+      mc->bytes = (const uint8_t *)s;
+  } else {
+    mc->kind = RS_LD_MEM_WORDS;
+    mc->words = rs_ld_words(p, d, 1, &mc->nwords);
   }
-  mc->kind = RS_LD_MEM_WORDS;
-  mc->words = rs_ld_words(p, d, 1, &mc->nwords);
-  return mc->words && ok;
 }
 
 /* Reads the "stack" check: a stack region and its words from the top. */
-static bool rs_ld_parse_stack(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
+static void rs_ld_parse_stack(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
 {
   static const char *const keys[] = { "region", "words", "partial", NULL };
   rs_ld_model *m = p->m;
   if (!rs_ld_object(p, v, keys))
-    return false;
+    return;
   rs_ld_val rv = rs_ld_get(p, v, "region", true), pv = rs_ld_get(p, v, "partial", false);
   rs_ld_val wv = rs_ld_get(p, v, "words", true);
   const char *name;
-  bool ok = !pv.present || rs_ld_bool(p, pv, &x->partial);
+  if (pv.present)
+    rs_ld_bool(p, pv, &x->partial);
   x->words = rs_ld_words(p, wv, 0, &x->nwords);
-  ok &= x->words != NULL;
   if (!rs_ld_string(p, rv, RS_LD_NONEMPTY, &name, NULL))
-    return false;
+    return;
   const char **names = rs_arena_array(p->arena, m->nregions + 1, sizeof *names);
   for (size_t k = 0; k < m->nregions; k++) {
     names[k] = m->regions[k].r.name;
     if (strcmp(names[k], name) != 0)
       continue;
     const rs_region *r = &m->regions[k].r;
-    if (r->kind != RS_REGION_STACK) {
+    if (r->kind != RS_REGION_STACK)
       rs_ld_error(&p->out, rv.node, "region \"%s\" is of kind \"%s\", not \"stack\"", name,
                   rs_ld_kind_names[r->kind]);
-      return false;
-    }
-    if (ok && x->nwords > r->size / 4) {
+    else if (x->words && x->nwords > r->size / 4)
       rs_ld_error(&p->out, wv.node, "lists %zu words, but region \"%s\" holds only %u",
                   x->nwords, name, r->size / 4);
-      return false;
-    }
     x->stack_region = k;
-    return ok;
+    return;
   }
   if (!m->regions_complete)
-    return false;
+    return;
   rs_buf msg;
   rs_buf_init(&msg);
   rs_buf_printf(&msg, "no region named \"%s\"", name);
   rs_ld_did_you_mean(&msg, name, strlen(name), names);
   rs_ld_error(&p->out, rv.node, "%s", msg.s);
   rs_buf_free(&msg);
-  return false;
 }
 
 /* Reads "regs": register names and the values they must hold. */
-static bool rs_ld_parse_regs(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
+static void rs_ld_parse_regs(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
 {
   const char *names[sizeof rs_ld_expect_regs / sizeof *rs_ld_expect_regs + 1];
   for (size_t k = 0; k < rs_ld_expect_nregs; k++)
     names[k] = rs_ld_expect_regs[k].name;
   names[rs_ld_expect_nregs] = NULL;
   if (!rs_ld_object(p, v, names))
-    return false;
-  bool ok = true;
+    return;
   x->regs = rs_arena_array(p->arena, rs_ld_expect_nregs, sizeof *x->regs);
   for (size_t k = 0; k < rs_ld_expect_nregs; k++) {
     rs_ld_val r = rs_ld_get(p, v, names[k], false);
     if (!r.present)
       continue;
     x->regs[x->nregs].reg = (unsigned)k;
-    ok &= rs_ld_expr_of(p, r, &x->regs[x->nregs++].value);
+    rs_ld_expr_of(p, r, &x->regs[x->nregs++].value);
   }
-  return ok;
+}
+
+/* Reads the trigger of an expectation: exactly one of "at" (with "hit"),
+ * "step" or "end". */
+static void rs_ld_parse_trigger(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
+{
+  static const char *const triggers[] = { "at", "step", "end", NULL };
+  rs_ld_val hit = rs_ld_get(p, v, "hit", false);
+  const char *trigger = rs_ld_one_of(p, v, triggers);
+  x->hit = 1;
+  if (hit.present && !rs_ld_get(p, v, "at", false).present)
+    rs_ld_error_key(&p->out, hit.node, "\"hit\" goes with \"at\" only");
+  else if (hit.present)
+    rs_ld_num(p, hit, 1, UINT32_MAX, &x->hit);
+  if (!trigger)
+    return;
+  rs_ld_val t = rs_ld_get(p, v, trigger, true);
+  bool end = false;
+  x->trigger_node = t.node;
+  if (trigger == triggers[0]) {
+    x->trigger = RS_LD_AT;
+    rs_ld_expr_of(p, t, &x->at);
+  } else if (trigger == triggers[1]) {
+    x->trigger = RS_LD_STEP;
+    rs_ld_step_of(p, t, &x->step);
+  } else {
+    x->trigger = RS_LD_END;
+    if (rs_ld_bool(p, t, &end) && !end)
+      rs_ld_error(&p->out, t.node, "expected true (leave \"end\" out otherwise)");
+  }
 }
 
 /* Reads one expectation: a trigger and what must hold then. */
-static bool rs_ld_parse_expect1(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
+static void rs_ld_parse_expect1(rs_ld_parser *p, rs_ld_val v, rs_ld_expect *x)
 {
   static const char *const keys[] = { "at", "hit", "step", "end", "regs", "cpl", "stack",
                                       "mem", "console", NULL };
-  static const char *const triggers[] = { "at", "step", "end", NULL };
   if (!rs_ld_object(p, v, keys))
-    return false;
+    return;
   x->node = v.node;
-  x->hit = 1;
-  bool ok = true;
-  rs_ld_val hit = rs_ld_get(p, v, "hit", false);
-  const char *trigger = rs_ld_one_of(p, v, triggers);
-  if (hit.present && !rs_ld_get(p, v, "at", false).present) {
-    rs_ld_error_key(&p->out, hit.node, "\"hit\" goes with \"at\" only");
-    ok = false;
-  } else if (hit.present)
-    ok &= rs_ld_num(p, hit, 1, UINT32_MAX, &x->hit);
-  if (trigger) {
-    rs_ld_val t = rs_ld_get(p, v, trigger, true);
-    x->trigger_node = t.node;
-    if (trigger == triggers[0]) {
-      x->trigger = RS_LD_AT;
-      ok &= rs_ld_expr_of(p, t, &x->at);
-    } else if (trigger == triggers[1]) {
-      x->trigger = RS_LD_STEP;
-      ok &= rs_ld_step_of(p, t, &x->step);
-    } else {
-      bool end = false;
-      x->trigger = RS_LD_END;
-      if (rs_ld_bool(p, t, &end) && !end) {
-        rs_ld_error(&p->out, t.node, "expected true (leave \"end\" out otherwise)");
-        ok = false;
-      }
-    }
-  } else
-    ok = false;
-
+  rs_ld_parse_trigger(p, v, x);
   rs_ld_val r = rs_ld_get(p, v, "regs", false), c = rs_ld_get(p, v, "cpl", false);
   rs_ld_val s = rs_ld_get(p, v, "stack", false), mem = rs_ld_get(p, v, "mem", false);
   rs_ld_val con = rs_ld_get(p, v, "console", false);
-  ok &= !r.present || rs_ld_parse_regs(p, r, x);
+  if (r.present)
+    rs_ld_parse_regs(p, r, x);
   if (c.present) {
-    int64_t cpl;
+    int64_t cpl = 0;
     x->has_cpl = rs_ld_int(p, c, 0, 3, &cpl);
     x->cpl = (unsigned)cpl;
     x->cpl_node = c.node;
-    ok &= x->has_cpl;
   }
   if (s.present) {
-    x->has_stack = rs_ld_parse_stack(p, s, x);
+    x->has_stack = true;
     x->stack_node = s.node;
-    ok &= x->has_stack;
+    rs_ld_parse_stack(p, s, x);
   }
   size_t n;
-  if (mem.present && rs_ld_array(p, mem, 1, SIZE_MAX, &n)) {
+  if (rs_ld_array(p, mem, 1, SIZE_MAX, &n)) {
     x->mem = rs_arena_array(p->arena, n, sizeof *x->mem);
     x->nmem = n;
     for (size_t i = 0; i < n; i++)
-      ok &= rs_ld_parse_mem_check(p, rs_ld_elem(p, mem, i), &x->mem[i]);
-  } else
-    ok &= !mem.present;
+      rs_ld_parse_mem_check(p, rs_ld_elem(p, mem, i), &x->mem[i]);
+  }
   if (con.present) {
     x->has_console = rs_ld_string(p, con, RS_LD_BINARY, &x->console, &x->console_len);
     x->console_node = con.node;
-    ok &= x->has_console;
   }
-  return ok;
 }
 
 static void rs_ld_parse_expect(rs_ld_parser *p, rs_ld_val v)

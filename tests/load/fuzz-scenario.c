@@ -46,7 +46,7 @@ static void fuzz_use(rs_scenario *s)
     n += rs_scenario_note_at(s, rs_machine_cpu_const(m)->eip) != NULL;
     rs_machine_free(m);
   }
-  if (rs_scenario_max_steps(s) * 8 <= FUZZ_STEP_BUDGET) {
+  if (rs_scenario_max_steps(s) * (rs_scenario_expect_count(s) + 1) <= FUZZ_STEP_BUDGET) {
     rs_diags d;
     rs_diags_init(&d);
     rs_scenario_check(s, &d);
