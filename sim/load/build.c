@@ -31,9 +31,11 @@ typedef struct rs_ld_builder {
  * folder as the scenario itself is named. */
 static const char *rs_ld_include_name(rs_ld_builder *b, const char *file)
 {
-  if (strcmp(b->s->dir, ".") == 0)
+  const char *dir = b->s->dir;
+  if (strcmp(dir, ".") == 0)
     return file;
-  return rs_arena_printf(&b->s->arena, "%s/%s", b->s->dir, file);
+  size_t n = strlen(dir);
+  return rs_arena_printf(&b->s->arena, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", file);
 }
 
 /* Reads a whole regular file of at most `max` bytes into a NUL-terminated

@@ -31,7 +31,7 @@
 #endif
 
 /* Largest scenario file the loader reads (json-c takes an int length). */
-#define RS_LD_MAX_FILE (16u << 20)
+#define RS_LD_MAX_FILE (4u << 20)
 /* Largest included assembly file. */
 #define RS_LD_MAX_INCLUDE (4u << 20)
 /* Most memory the regions of one scenario may map together. */

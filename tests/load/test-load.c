@@ -272,6 +272,20 @@ static void test_missing_file(void)
   rs_diags_free(&d);
 }
 
+/* A file over the size limit is refused as a whole, without parsing. */
+static void test_too_large(void)
+{
+  size_t len = RS_LD_MAX_FILE + 1;
+  g_autofree char *text = g_malloc(len);
+  memset(text, ' ', len);
+  rs_diags d;
+  rs_diags_init(&d);
+  g_assert_null(rs_scenario_load_text(text, len, "big.json", NULL, &d));
+  g_autofree char *got = diags_text(&d);
+  g_assert_cmpstr(got, ==, "big.json: the file is larger than 4 MiB\n");
+  rs_diags_free(&d);
+}
+
 /* ---- the position index ------------------------------------------------ */
 
 static void test_positions(void)
@@ -447,6 +461,7 @@ int main(int argc, char **argv)
   g_test_add_func("/load/text-without-folder", test_text_without_folder);
   g_test_add_func("/load/missing-file", test_missing_file);
   g_test_add_func("/load/readme-example", test_readme_example);
+  g_test_add_func("/load/too-large", test_too_large);
   g_test_add_func("/load/positions", test_positions);
   g_test_add_func("/load/scanner-strictness", test_scanner_strictness);
   g_test_add_func("/load/sort-and-suggest", test_sort_and_suggest);
