@@ -7,6 +7,8 @@
 #include <ringside/disasm.h>
 #include <ringside/vectors.h>
 
+#include "insn.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +55,21 @@ static void sb_text(sb *b, const char *t) {
     case '>': sb_add(b, "&gt;"); break;
     default: sb_add(b, "%c", *t); break;
     }
+  }
+}
+
+/* Appends author text: <b> and </b> pass through, everything else is
+ * escaped, so a note can only ever be valid markup. */
+static void sb_note(sb *b, const char *t) {
+  while (*t) {
+    if (!strncmp(t, "<b>", 3) || !strncmp(t, "</b>", 4)) {
+      size_t n = t[1] == '/' ? 4 : 3;
+      sb_add(b, "%.*s", (int)n, t);
+      t += n;
+      continue;
+    }
+    char one[2] = { *t++, 0 };
+    sb_text(b, one);
   }
 }
 
@@ -259,21 +276,186 @@ static void narrate_raise(sb *b, const rs_scenario *s, const rs_step_record *r, 
   sb_add(b, " It is a fault: the saved EIP will point at this same instruction, so it can be restarted.");
 }
 
+/* The value an effect of kind `kind` and reason `why` wrote or read. */
+static const rs_effect *find_effect(const rs_step_record *r, rs_effect_kind kind, int why) {
+  for (uint32_t i = 0; i < r->n_effects; i++)
+    if (r->effects[i].kind == kind && (why < 0 || r->effects[i].why == why)) return &r->effects[i];
+  return NULL;
+}
+
+/* The last value written to a register by the step, if any. */
+static const rs_effect *reg_effect(const rs_step_record *r, rs_loc loc) {
+  const rs_effect *found = NULL;
+  for (uint32_t i = 0; i < r->n_effects; i++)
+    if (r->effects[i].kind == RS_EFF_REG && r->effects[i].target == loc) found = &r->effects[i];
+  return found;
+}
+
+/* "0x08048027 (main+13)" or "0x00000005". */
+static void value_phrase(sb *b, const rs_scenario *s, uint32_t v) {
+  uint32_t off = 0;
+  const char *l = v >= 0x1000 ? label_for(s, v, &off) : NULL;
+  if (l && off < 0x100) {
+    sb_add(b, "0x%08x (", v);
+    sb_text(b, l);
+    if (off) sb_add(b, "+%u", off);
+    sb_add(b, ")");
+  } else {
+    sb_add(b, "0x%x", v);
+  }
+}
+
+/* The comment of the source line that assembled the instruction at `addr`
+ * ("tell the interrupt controller: done (EOI)"), or NULL. */
+static const char *source_comment(const rs_scenario *s, uint32_t addr, size_t *len) {
+  int block;
+  size_t line;
+  const rs_program *p = rs_scenario_program(s);
+  if (!rs_program_line_at(p, addr, &block, &line)) return NULL;
+  const char *text = rs_program_line(p, block, line)->text, *hash = NULL;
+  bool quoted = false;
+  for (const char *c = text; *c && !hash; c++) {
+    if (*c == '"' && (c == text || c[-1] != '\\')) quoted = !quoted;
+    else if (*c == '#' && !quoted) hash = c;
+  }
+  if (!hash) return NULL;
+  hash++;
+  while (*hash == ' ' || *hash == '\t') hash++;
+  *len = strlen(hash);
+  while (*len && (hash[*len - 1] == ' ' || hash[*len - 1] == '\t')) (*len)--;
+  return *len ? hash : NULL;
+}
+
+static const char *const reg_names[3][8] = {
+  { "AL", "CL", "DL", "BL", "AH", "CH", "DH", "BH" },
+  { "AX", "CX", "DX", "BX", "SP", "BP", "SI", "DI" },
+  { "EAX", "ECX", "EDX", "EBX", "ESP", "EBP", "ESI", "EDI" },
+};
+
 /* A generic sentence: the registers and memory the instruction changed. */
 static void narrate_changes(sb *b, const rs_step_record *r) {
+  rs_insn in;
+  if (rs_decode(r->insn, r->insn_len, r->eip, &in) && in.nopnd && in.o[0].kind == RS_OPND_REG &&
+      in.o[0].size < 4 && in.op != RS_OP_OUT) {
+    /* A byte or word destination: name the part that changed. */
+    const rs_effect *e = reg_effect(r, (rs_loc)(RS_LOC_EAX + (in.o[0].size == 1 ? in.o[0].reg & 3 : in.o[0].reg)));
+    if (e) {
+      unsigned shift = in.o[0].size == 1 && in.o[0].reg >= 4 ? 8 : 0;
+      uint32_t mask = in.o[0].size == 1 ? 0xff : 0xffff;
+      sb_add(b, " <b>%s</b> becomes 0x%x.", reg_names[in.o[0].size - 1][in.o[0].reg],
+             (e->new_val >> shift) & mask);
+      return;
+    }
+  }
   unsigned shown = 0;
   for (uint32_t i = 0; i < r->n_effects && shown < 3; i++) {
     const rs_effect *e = &r->effects[i];
     if (e->kind == RS_EFF_REG && e->target != RS_LOC_EIP && e->target != RS_LOC_EFLAGS &&
         !rs_loc_is_hidden(e->target)) {
-      sb_add(b, "%s%s becomes 0x%x", shown ? ", " : " ", rs_loc_name(e->target), e->new_val);
+      char name[16];
+      const char *n = rs_loc_name(e->target);
+      size_t k = 0;
+      for (; n[k] && k < sizeof name - 1; k++) name[k] = (char)(n[k] >= 'a' && n[k] <= 'z' ? n[k] - 32 : n[k]);
+      name[k] = 0;
+      sb_add(b, "%s<b>%s</b> becomes 0x%x", shown ? ", " : " ", name, e->new_val);
       shown++;
     } else if (e->kind == RS_EFF_MEM && e->addr != UINT32_MAX) {
       sb_add(b, "%s[0x%08x] becomes 0x%x", shown ? ", " : " ", e->addr, e->new_val);
       shown++;
     }
   }
-  sb_add(b, shown ? "." : " Nothing but EIP changes.");
+  sb_add(b, shown ? "." : " nothing changes but EIP, which moves on.");
+}
+
+/* Sentences for the instructions every scenario uses, from their effects. */
+static bool narrate_known(sb *b, const rs_scenario *s, const rs_step_record *r, const rs_machine *after,
+                          const char *text) {
+  rs_insn in;
+  if (!rs_decode(r->insn, r->insn_len, r->eip, &in)) return false;
+  const rs_effect *mem = find_effect(r, RS_EFF_MEM, -1);
+  const rs_effect *rd = find_effect(r, RS_EFF_READ, -1);
+  uint32_t new_esp = rs_machine_cpu_const(after)->gpr[RS_ESP];
+  switch (in.op) {
+  case RS_OP_PUSH:
+    if (!mem) return false;
+    sb_add(b, "<b>push</b> puts ");
+    value_phrase(b, s, mem->new_val);
+    sb_add(b, " on the stack: ESP goes down by %u to 0x%08x.", in.osize, new_esp);
+    return true;
+  case RS_OP_POP:
+    if (!rd) return false;
+    sb_add(b, "<b>pop</b> takes ");
+    value_phrase(b, s, rd->new_val);
+    sb_add(b, " off the stack into <b>");
+    sb_text(b, text + 4);
+    sb_add(b, "</b>; ESP goes up by %u.", in.osize);
+    return true;
+  case RS_OP_PUSHA:
+    sb_add(b, "<b>pushal</b> saves all eight general registers on the stack — EAX first, EDI last, "
+              "and ESP as it was before the instruction — 32 bytes: ESP is now 0x%08x.", new_esp);
+    return true;
+  case RS_OP_POPA:
+    sb_add(b, "<b>popal</b> restores EDI, ESI, EBP, EBX, EDX, ECX and EAX from the stack and skips the "
+              "saved ESP: ESP goes up by 32 to 0x%08x.", new_esp);
+    return true;
+  case RS_OP_CALL:
+    if (!mem) return false;
+    sb_add(b, "<b>call</b> pushes the return address ");
+    value_phrase(b, s, mem->new_val);
+    sb_add(b, " and jumps to ");
+    value_phrase(b, s, rs_machine_cpu_const(after)->eip);
+    sb_add(b, ".");
+    return true;
+  case RS_OP_RET:
+    if (!rd) return false;
+    sb_add(b, "<b>ret</b> pops the return address and continues at ");
+    value_phrase(b, s, rd->new_val);
+    sb_add(b, ".");
+    return true;
+  case RS_OP_JMP:
+    sb_add(b, "<b>jmp</b> continues at ");
+    value_phrase(b, s, rs_machine_cpu_const(after)->eip);
+    sb_add(b, ".");
+    return true;
+  case RS_OP_JCC:
+  case RS_OP_JECXZ:
+  case RS_OP_LOOP:
+    if (rs_machine_cpu_const(after)->eip == r->eip + r->insn_len)
+      sb_add(b, "The condition does not hold: <b>no jump</b>, execution falls through.");
+    else {
+      sb_add(b, "The condition holds: <b>jump</b> to ");
+      value_phrase(b, s, rs_machine_cpu_const(after)->eip);
+      sb_add(b, ".");
+    }
+    return true;
+  case RS_OP_CMP:
+  case RS_OP_TEST: {
+    uint32_t f = rs_machine_cpu_const(after)->eflags;
+    sb_add(b, "<b>");
+    sb_text(b, text);
+    sb_add(b, "</b> only sets the flags: ZF=%u CF=%u SF=%u OF=%u, for the conditional jump that follows.",
+           (f >> 6) & 1, f & 1, (f >> 7) & 1, (f >> 11) & 1);
+    return true;
+  }
+  case RS_OP_CLI:
+    sb_add(b, "<b>cli</b> clears IF: interrupts stay <b>pending</b> until the kernel enables them again.");
+    return true;
+  case RS_OP_STI:
+    sb_add(b, "<b>sti</b> sets IF: interrupts may be delivered again.");
+    return true;
+  case RS_OP_IRET:
+    sb_add(b, "<b>iret</b> popped EIP, CS and EFLAGS and stays in ring %u: execution continues at ",
+           r->cpl_after);
+    value_phrase(b, s, rs_machine_cpu_const(after)->eip);
+    sb_add(b, " and ESP goes up by 12.");
+    return true;
+  case RS_OP_LODS:
+    if (!rd) return false;
+    sb_add(b, "<b>lods</b> reads 0x%x from [ESI] into AL/EAX, and ESI moves on.", rd->new_val);
+    return true;
+  default:
+    return false;
+  }
 }
 
 static void narrate_instruction(sb *b, const rs_scenario *s, const rs_step_record *r,
@@ -288,7 +470,7 @@ static void narrate_instruction(sb *b, const rs_scenario *s, const rs_step_recor
   const char *label = label_for(s, r->eip, &off);
   const char *note = label && off == 0 ? rs_scenario_note_for_label(s, label) : NULL;
   if (note) {
-    sb_text(b, note);
+    sb_note(b, note);
   } else if (r->cpl_after > r->cpl_before) {
     sb_add(b, "<b>iret</b> popped <b>EIP, CS and EFLAGS</b> and, because the saved CS has RPL %u, "
               "also <b>ESP and SS</b>: the CPU is back in <b>%s mode (ring %u)</b> at 0x%08x, on the "
@@ -311,10 +493,21 @@ static void narrate_instruction(sb *b, const rs_scenario *s, const rs_step_recor
     sb_add(b, "The kernel tells the interrupt controller the interrupt is handled (<b>end of "
               "interrupt</b>), so the line can interrupt again.");
   } else {
-    sb_add(b, "<b>");
-    sb_text(b, text);
-    sb_add(b, "</b>:");
-    narrate_changes(b, r);
+    if (!narrate_known(b, s, r, after, text)) {
+      sb_add(b, "<b>");
+      sb_text(b, text);
+      sb_add(b, "</b>:");
+      narrate_changes(b, r);
+    }
+    size_t clen;
+    const char *comment = source_comment(s, r->eip, &clen);
+    if (comment) {
+      sb_add(b, " <i>(");
+      char buf[256];
+      snprintf(buf, sizeof buf, "%.*s", (int)clen, comment);
+      sb_text(b, buf);
+      sb_add(b, ")</i>");
+    }
   }
   if (f->shadow_on) sb_add(b, " Interrupts are enabled, but the CPU takes none before the next "
                               "instruction completes (the STI shadow).");
@@ -381,7 +574,7 @@ bool rs_narrate(const rs_scenario *s, const rs_step_record *r, const rs_machine 
 bool rs_narrate_start(const rs_scenario *s, rs_narration *out) {
   memset(out, 0, sizeof *out);
   sb b = { 0 }, h = { 0 };
-  sb_text(&b, rs_scenario_summary(s));
+  sb_note(&b, rs_scenario_summary(s));
   sb_add(&h, "Step 0 · the machine before the first instruction");
   out->headline = sb_take(&h);
   out->body = sb_take(&b);
@@ -404,8 +597,8 @@ char *rs_markup_to_plain(const char *markup) {
   char *out = malloc(n + 1), *o = out;
   if (!out) return NULL;
   for (const char *p = markup; *p;) {
-    if (!strncmp(p, "<b>", 3)) p += 3;
-    else if (!strncmp(p, "</b>", 4)) p += 4;
+    if (!strncmp(p, "<b>", 3) || !strncmp(p, "<i>", 3)) p += 3;
+    else if (!strncmp(p, "</b>", 4) || !strncmp(p, "</i>", 4)) p += 4;
     else if (!strncmp(p, "&amp;", 5)) { *o++ = '&'; p += 5; }
     else if (!strncmp(p, "&lt;", 4)) { *o++ = '<'; p += 4; }
     else if (!strncmp(p, "&gt;", 4)) { *o++ = '>'; p += 4; }

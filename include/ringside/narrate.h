@@ -17,10 +17,12 @@ extern "C" {
 #endif
 
 typedef struct rs_narration {
-  /* A short title: "int $0x40 · software interrupt · ring 3 → ring 0". */
+  /* A short title: "int $0x40 · software interrupt · ring 3 → ring 0".
+   * Markup-safe text: &amp; &lt; &gt; escaped, no tags. */
   char *headline;
-  /* One or two sentences. Markup: only <b>...</b> for key phrases, with
-   * &amp; &lt; &gt; escaped — valid Pango markup. */
+  /* One or two sentences. Markup: only <b>...</b> for key phrases and
+   * <i>...</i> for the source line's own comment, with &amp; &lt; &gt;
+   * escaped — valid Pango markup. */
   char *body;
   /* What to read: "OSPP §2.5, Fig. 2.11" — the scenario's source. */
   const char *source;
@@ -37,7 +39,7 @@ bool rs_narrate_start(const rs_scenario *s, rs_narration *out);
 
 void rs_narration_clear(rs_narration *n);
 
-/* Copies `markup` without its <b> tags and with entities decoded, for
+/* Copies `markup` without its <b> and <i> tags and with entities decoded, for
  * plain-text output (CLI, accessibility). Returns a malloc'd string. */
 char *rs_markup_to_plain(const char *markup);
 
