@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-CLI = sys.argv[1]
+CLI = os.path.abspath(sys.argv[1])
 UPDATE = '--update' in sys.argv
 ROOT = os.environ.get('RINGSIDE_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..', '..'))
 GOLDEN = os.path.join(ROOT, 'tests', 'golden')
