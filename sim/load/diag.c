@@ -109,8 +109,9 @@ char *rs_diag_format(const rs_diag *d)
   return b.s;
 }
 
-void rs_diags_addv(rs_diags *d, const char *file, int line, int col,
-                   const char *path, const char *fmt, va_list ap)
+/* rs_diags_add with a va_list. */
+static void rs_diags_addv(rs_diags *d, const char *file, int line, int col,
+                          const char *path, const char *fmt, va_list ap)
 {
   rs_ld_reserve((void **)&d->items, &d->cap, d->count + 1, sizeof *d->items);
   rs_buf msg;

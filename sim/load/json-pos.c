@@ -18,6 +18,11 @@
 
 #include "load-internal.h"
 
+typedef enum rs_jpos_type {
+  RS_JPOS_OBJECT, RS_JPOS_ARRAY, RS_JPOS_STRING, RS_JPOS_NUMBER,
+  RS_JPOS_TRUE, RS_JPOS_FALSE, RS_JPOS_NULL
+} rs_jpos_type;
+
 typedef struct rs_jpos_node {
   uint32_t start, end;     /* value bytes [start, end) */
   uint32_t key_start;      /* member key's opening quote, or start */
@@ -575,12 +580,6 @@ int rs_jpos_root(const rs_jpos *ix)
   return ix->nnodes ? 0 : -1;
 }
 
-rs_jpos_type rs_jpos_type_of(const rs_jpos *ix, int node)
-{
-  const rs_jpos_node *n = rs_jpos_get(ix, node);
-  return n ? (rs_jpos_type)n->type : RS_JPOS_NULL;
-}
-
 int rs_jpos_member(const rs_jpos *ix, int obj, const char *key, size_t len)
 {
   const rs_jpos_node *n = rs_jpos_get(ix, obj);
@@ -610,12 +609,6 @@ int rs_jpos_child(const rs_jpos *ix, int node, size_t i)
   return (int)ix->kids[n->kids + i];
 }
 
-size_t rs_jpos_child_count(const rs_jpos *ix, int node)
-{
-  const rs_jpos_node *n = rs_jpos_get(ix, node);
-  return n && (n->type == RS_JPOS_OBJECT || n->type == RS_JPOS_ARRAY) ? n->nkids : 0;
-}
-
 size_t rs_jpos_start(const rs_jpos *ix, int node)
 {
   const rs_jpos_node *n = rs_jpos_get(ix, node);
@@ -626,12 +619,6 @@ size_t rs_jpos_key_start(const rs_jpos *ix, int node)
 {
   const rs_jpos_node *n = rs_jpos_get(ix, node);
   return n ? n->key_start : ix->begin;
-}
-
-size_t rs_jpos_end(const rs_jpos *ix, int node)
-{
-  const rs_jpos_node *n = rs_jpos_get(ix, node);
-  return n ? n->end : ix->begin;
 }
 
 size_t rs_jpos_string_offset(const rs_jpos *ix, int node, size_t index)

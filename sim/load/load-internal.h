@@ -81,11 +81,6 @@ char *rs_arena_printf(rs_arena *a, const char *fmt, ...) RS_LD_PRINTF(2, 3);
 
 /* ---- json-pos.c: where every JSON value is in the text ----------------- */
 
-typedef enum rs_jpos_type {
-  RS_JPOS_OBJECT, RS_JPOS_ARRAY, RS_JPOS_STRING, RS_JPOS_NUMBER,
-  RS_JPOS_TRUE, RS_JPOS_FALSE, RS_JPOS_NULL
-} rs_jpos_type;
-
 typedef struct rs_jpos rs_jpos;
 
 /* Scans `text` (which must stay alive with the index) and indexes every
@@ -104,18 +99,15 @@ size_t rs_jpos_text_start(const rs_jpos *ix);
 /* Node navigation. Nodes are ints; -1 means "none" and every function
  * accepts it. The root is node 0 (when the text holds a value). */
 int rs_jpos_root(const rs_jpos *ix);
-rs_jpos_type rs_jpos_type_of(const rs_jpos *ix, int node);
 /* The last member named key[0..len) of an object (the one json-c keeps). */
 int rs_jpos_member(const rs_jpos *ix, int obj, const char *key, size_t len);
 /* Element or member i of a container, in file order. */
 int rs_jpos_child(const rs_jpos *ix, int node, size_t i);
-size_t rs_jpos_child_count(const rs_jpos *ix, int node);
 
-/* Byte offsets: of the value's first byte, of its member key's opening
- * quote (the value's start if it is no member), and one past its end. */
+/* Byte offsets: of the value's first byte, and of its member key's opening
+ * quote (the value's start if it is no member). */
 size_t rs_jpos_start(const rs_jpos *ix, int node);
 size_t rs_jpos_key_start(const rs_jpos *ix, int node);
-size_t rs_jpos_end(const rs_jpos *ix, int node);
 
 /* Offset of the raw text that decodes to byte `index` of a string value;
  * the closing quote for index >= the decoded length. Escapes are followed
@@ -156,8 +148,6 @@ void rs_jpos_describe(const rs_jpos *ix, int node, rs_buf *out);
 /* Appends a diagnostic (path may be NULL or ""). */
 void rs_diags_add(rs_diags *d, const char *file, int line, int col,
                   const char *path, const char *fmt, ...) RS_LD_PRINTF(6, 7);
-void rs_diags_addv(rs_diags *d, const char *file, int line, int col,
-                   const char *path, const char *fmt, va_list ap);
 /* Sorts d->items[from..] by position, problems in `main_file` first, then
  * other files by name; equal positions keep their order. */
 void rs_diags_sort(rs_diags *d, size_t from, const char *main_file);
