@@ -183,9 +183,7 @@ static const rs_insn *fetch(rs_machine *m, rs_insn *scratch) {
   if (room >= 15 && phys + 15 <= m->phys_size) {
     rs_dcache_entry *d = &m->dcache[dcache_index(phys)];
     uint32_t page = phys >> 12;
-    if (d->tag == phys + 1 && d->gen == m->page_gen[page] && d->insn.op != RS_OP_INVALID &&
-        (m->page_flags[page] & RS_PAGE_CODE))
-      return &d->insn;
+    if (d->tag == phys + 1 && d->gen == m->page_gen[page]) return &d->insn;
     if (!rs_decode(m->phys + phys, 15, eip, &d->insn)) {
       d->tag = 0;
       rs_fault_ud(m);
@@ -330,12 +328,29 @@ bool rs_machine_next_is_instruction(const rs_machine *m) {
   return true;
 }
 
+/* True when the next step is certainly a plain instruction: nothing to
+ * deliver, no interrupt that could be taken, no scheduled event, not
+ * halted, no shadow to end. The run loop then skips the step's checks;
+ * the state changes are run_instruction's either way. */
+static inline bool quiet(const rs_machine *m) {
+  return m->core.pending.kind == RS_EV_NONE && !m->core.halted && !m->core.shadow &&
+         !m->core.stopped && !m->n_events &&
+         !((m->cpu.eflags & RS_FL_IF) && (m->core.pic.irr & ~m->core.pic.imr));
+}
+
 uint64_t rs_machine_run(rs_machine *m, uint64_t max_steps, uint32_t stop_eip) {
   uint64_t n = 0;
   while (n < max_steps) {
     if (n && stop_eip != UINT32_MAX && m->cpu.eip == stop_eip && rs_machine_next_is_instruction(m))
       break;
-    if (!rs_machine_step(m, NULL)) break;
+    if (quiet(m)) {
+      m->writer_eip = m->cpu.eip;
+      run_instruction(m);
+      m->core.steps++;
+      m->last_kind = RS_STEP_INSTRUCTION;
+    } else if (!rs_machine_step(m, NULL)) {
+      break;
+    }
     n++;
   }
   return n;
