@@ -145,6 +145,7 @@ typedef struct rs_asm_operand {
   int seg;              /* MEM: segment override register number, -1 = none */
   int base, index;      /* MEM: 32-bit GPR numbers, -1 = none */
   int scale;            /* MEM: 1, 2, 4 or 8 */
+  bool port_dx;         /* MEM: written "(%dx)", the port of in/out */
 } rs_asm_operand;
 
 /* ------------------------------------------------------------ encodings */
@@ -228,6 +229,7 @@ typedef struct rs_asm_enc {
   int disp_col;
   uint8_t imm_size;     /* bytes emitted: 0, 1, 2 or 4 */
   uint8_t imm_range;    /* bytes the value must fit (signed or unsigned) */
+  uint8_t imm_opsize;   /* the instruction's operand size (0 = none) */
   int imm_expr;
   int imm_col;
   rs_asm_branch br;
@@ -370,6 +372,7 @@ bool rs_asm_operand_parse(rs_program *p, const rs_asm_tok *t, size_t n, int bloc
 /* encode.c */
 bool rs_asm_encode(rs_program *p, int block, int stmt, rs_asm_evalctx *cx);
 uint64_t rs_asm_enc_size(const rs_asm_enc *e);
+int64_t rs_asm_imm_normalize(int64_t v, int size);
 void rs_asm_encode_bytes(const rs_asm_enc *e, uint8_t *out, const int64_t *disp,
                          const int64_t *imm, int64_t rel);
 bool rs_asm_is_prefix(const char *name, size_t len, uint8_t *byte);

@@ -138,7 +138,7 @@ static bool rs_asm_is_reg(const rs_asm_operand *o, rs_asm_reg_class cls)
 /* Whether operand o can be of kind k; *regsize gets the size it implies. */
 static bool rs_asm_kind_accepts(rs_asm_kind k, const rs_asm_operand *o, int *regsize)
 {
-  bool mem = o->kind == RS_ASM_OPD_MEM;
+  bool mem = o->kind == RS_ASM_OPD_MEM && !o->port_dx;
   bool imm = o->kind == RS_ASM_OPD_IMM;
   int gpr = rs_asm_gpr_size(o);
   *regsize = 0;
@@ -169,7 +169,7 @@ static bool rs_asm_kind_accepts(rs_asm_kind k, const rs_asm_operand *o, int *reg
   case RS_ASM_K_CL:
     return rs_asm_is_reg(o, RS_ASM_RC_GPR8) && o->reg.num == 1;
   case RS_ASM_K_DX:
-    return rs_asm_is_reg(o, RS_ASM_RC_GPR16) && o->reg.num == 2;
+    return (rs_asm_is_reg(o, RS_ASM_RC_GPR16) && o->reg.num == 2) || (o->kind == RS_ASM_OPD_MEM && o->port_dx);
   case RS_ASM_K_SREG:
     return rs_asm_is_reg(o, RS_ASM_RC_SREG);
   case RS_ASM_K_SREGLO:
@@ -224,6 +224,18 @@ static int64_t rs_asm_sext(int64_t v, int size)
   }
 }
 
+/* GNU as reads an immediate as a 32-bit value, then as a value of the
+ * operand size: with a w suffix $0xffff is -1, so it fits an imm8. */
+int64_t rs_asm_imm_normalize(int64_t v, int size)
+{
+  if (v >= INT32_MIN && v <= (int64_t)UINT32_MAX)
+    v = rs_asm_sext(v, 4);
+  if ((size == 1 || size == 2) && v >= -((int64_t)1 << (size * 8 - 1)) &&
+      v <= (int64_t)((UINT64_C(1) << (size * 8)) - 1))
+    v = rs_asm_sext(v, size);
+  return v;
+}
+
 static bool rs_asm_imm_value_ok(rs_asm_kind k, int size, rs_asm_evalctx *cx, int expr)
 {
   int64_t v;
@@ -235,10 +247,7 @@ static bool rs_asm_imm_value_ok(rs_asm_kind k, int size, rs_asm_evalctx *cx, int
     return true;
   if (!rs_asm_early_const(cx, expr, &v))
     return false;
-  /* must fit the operand size, then a sign-extended byte */
-  if (v < -((int64_t)1 << (size * 8 - 1)) || v > (int64_t)((UINT64_C(1) << (size * 8)) - 1))
-    return false;
-  v = rs_asm_sext(v, size);
+  v = rs_asm_imm_normalize(v, size);
   return v >= -128 && v <= 127;
 }
 
@@ -379,6 +388,7 @@ static void rs_asm_build(const rs_asm_form *f, const rs_asm_insn *in, int size, 
     if (k == RS_ASM_K_IMM || k == RS_ASM_K_IMM8S || k == RS_ASM_K_IMM8 || k == RS_ASM_K_IMM16) {
       e->imm_size = k == RS_ASM_K_IMM ? (uint8_t)size : k == RS_ASM_K_IMM16 ? 2 : 1;
       e->imm_range = k == RS_ASM_K_IMM8S ? (uint8_t)size : e->imm_size;
+      e->imm_opsize = (uint8_t)size;
       e->imm_expr = o->expr;
       e->imm_col = o->col;
     } else if (k == RS_ASM_K_MOFFS) {

@@ -67,8 +67,8 @@
   R0(mn, B,  REP, op),                                                    \
   R0(mn, WL, REP, (op) + 1)
 
-/* lgdt sidt ...: 0F 01 /n with a memory operand */
-#define DESC(mn, n) R1(mn, L, NOSZ, 0x0F01, n, M)
+/* lgdt sidt ...: 0F 01 /n with a memory operand (a w suffix adds 0x66) */
+#define DESC(mn, n) R1(mn, WL, D32, 0x0F01, n, M)
 
 const rs_asm_form rs_asm_forms[] = {
   /* data movement */
@@ -93,11 +93,11 @@ const rs_asm_form rs_asm_forms[] = {
   R2("movzb", WL, 0, 0x0FB6, -1, RM8, R),           /* zero-extend r/m8 */
   R2("movzw", L,  0, 0x0FB7, -1, RM16, R),          /* zero-extend r/m16 */
   R2("movzx", WL, 0, 0x0FB6, -1, RM8, R),
-  R2("movzx", L,  0, 0x0FB7, -1, RM16, R),
+  R2("movzx", WL, 0, 0x0FB7, -1, RM16, R),
   R2("movsb", WL, 0, 0x0FBE, -1, RM8, R),           /* sign-extend r/m8 */
   R2("movsw", L,  0, 0x0FBF, -1, RM16, R),          /* sign-extend r/m16 */
   R2("movsx", WL, 0, 0x0FBE, -1, RM8, R),
-  R2("movsx", L,  0, 0x0FBF, -1, RM16, R),
+  R2("movsx", WL, 0, 0x0FBF, -1, RM16, R),
   R2("lea", WL, 0, 0x8D, -1, M, R),                 /* r = effective address */
   R2("xchg", WL, PLUSR, 0x90, -1, ACC, R),          /* exchange with ax/eax */
   R2("xchg", WL, PLUSR, 0x90, -1, R, ACC),
@@ -146,6 +146,10 @@ const rs_asm_form rs_asm_forms[] = {
   R1("dec", WL, 0, 0xFF, 1, RM),
   UNARY("not", 2), UNARY("neg", 3), UNARY("mul", 4),
   UNARY("imul", 5), UNARY("div", 6), UNARY("idiv", 7),
+  R2("div", B,  0, 0xF6, 6, RM, ACC),               /* div with the dividend named */
+  R2("div", WL, 0, 0xF7, 6, RM, ACC),
+  R2("idiv", B,  0, 0xF6, 7, RM, ACC),
+  R2("idiv", WL, 0, 0xF7, 7, RM, ACC),
   R2("imul", WL, 0, 0x0FAF, -1, RM, R),             /* r *= r/m */
   R2("imul", WL, IMUL2, 0x6B, -1, IMM8S, R),        /* r = r * imm8 */
   R2("imul", WL, IMUL2, 0x69, -1, IMM, R),          /* r = r * imm */

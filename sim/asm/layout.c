@@ -306,7 +306,7 @@ static void rs_asm_emit_insn(rs_program *p, rs_asm_evalctx *cx, int block, const
       rs_asm_diag_add(p, block, st->line, e->disp_col, "displacement %lld out of range", (long long)disp);
   }
   if (e->imm_expr >= 0 && rs_asm_emit_value(p, cx, block, st, e->imm_expr, &v)) {
-    imm = v.v;
+    imm = rs_asm_imm_normalize(v.v, e->imm_opsize);
     if (!rs_asm_fits(imm, e->imm_range))
       rs_asm_diag_add(p, block, st->line, e->imm_col, "value %lld out of range for %s immediate",
                       (long long)imm, e->imm_range == 1 ? "an 8-bit" : e->imm_range == 2 ? "a 16-bit" : "a 32-bit");

@@ -170,6 +170,13 @@ bool rs_asm_operand_parse(rs_program *p, const rs_asm_tok *t, size_t n, int bloc
       return rs_asm_opfail(errcol, err, errlen, t[i - 1].col, "missing memory reference after segment");
   }
   out->kind = RS_ASM_OPD_MEM;
+  rs_asm_reg r;
+  if (n - i == 3 && out->seg < 0 && rs_asm_tok_is(&t[i], '(') && t[i + 1].kind == RS_ASM_TOK_REG &&
+      rs_asm_tok_is(&t[i + 2], ')') && rs_asm_reg_lookup(t[i + 1].text, t[i + 1].len, &r) &&
+      r.cls == RS_ASM_RC_GPR16 && r.num == 2) {
+    out->port_dx = true;   /* GNU as accepts "(%dx)" as the port of in/out */
+    return true;
+  }
   size_t disp_end = n;
   if (rs_asm_tok_is(&t[n - 1], ')')) {
     size_t j = n - 1;

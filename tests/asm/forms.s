@@ -880,6 +880,50 @@ SMALL = 5
 /* a C comment */ nop /* spanning
    two lines */ nop # and a hash comment
 l1: l2: nop ; l3: nop
+
+# ---- miscellany found by comparing random instructions with as
+	shrl $0,%eax
+	shll $1,(%eax)
+	shlw $1,(%eax)
+	imul $1,%eax
+	sarw $1,%ax
+	ret $-1
+	int $-128
+	push $0x80000000
+	pushw $-1
+	xchg %ah,%al
+	testb $1,%ah
+	movb %ah,(%esp)
+	addl $lab - 5, %eax
+	movl $lab, lab(,%eax,4)
+	movl %eax, lab+4
+	movw lab, %ax
+	cmpb $-1, (%esi)
+	andw $-2, %sp
+	orl $0x80, %esp
+	lea 0(%ebp), %eax
+	lea 0(,%eax,1), %eax
+	movl %ss:0(%esp), %eax
+	movl %cs:lab, %eax
+	movl %gs:(,%ebx,8), %eax
+	setc %ah
+	cmovbl 1(%eax), %esi
+	jmp *%cs:lab
+	call *lab(,%ecx,4)
+lab: nop
+	imul %eax, %eax
+	imul $-1, %esp, %ebp
+	movzx 4(%ebp), %ax
+	movsbl lab, %eax
+	inl $0, %eax
+	outw %ax, $255
+	in (%dx), %al
+	.byte 'a', '\\, 'x' + 1
+	div %si,%ax; divl (%eax),%eax; idivb (%eax),%al; idiv %ecx,%eax
+	lgdtw (%eax); sidtw 4(%ebx); lidtl (%ecx)
+	movzx %cx,%di; movsx %ax,%bx; movzx (%eax),%cx
+	cmpw $0xffffffff,(%esp); addw $0xffffff80,%bx; rolw $0xffff,%ax; orb $0xffffffff,%al
+	in (%dx),%al; inl (%dx),%eax; out %al,(%dx); outw %ax,(%dx)
 	.space 200
 far_label:
 	ret
