@@ -29,7 +29,7 @@
 #define RS_ASM_MAX_BLOCK_SIZE (16u << 20)
 #define RS_ASM_MAX_DEPTH      64      /* expression nesting, symbol chains */
 #define RS_ASM_MAX_OPERANDS   3
-#define RS_ASM_MAX_PASSES     10000   /* relaxation never needs this many */
+#define RS_ASM_MAX_PASSES     2000    /* relaxation passes; real code needs a few */
 
 /* ------------------------------------------------------------------ tokens */
 
@@ -352,7 +352,6 @@ uint64_t rs_asm_stmt_addr(const rs_program *p, int block, int stmt);
 bool rs_asm_lex(rs_asm_toks *out, const char *line, int *errcol, char *err, size_t errlen);
 void rs_asm_clean_text(char *text, size_t len, bool *open_comment, size_t *open_line);
 bool rs_asm_tok_is(const rs_asm_tok *t, int op);
-bool rs_asm_tok_ieq(const rs_asm_tok *t, const char *word);
 bool rs_asm_decode_string(const rs_asm_tok *t, uint8_t **out, size_t *outlen,
                           int *errcol, char *err, size_t errlen);
 
@@ -389,6 +388,5 @@ void rs_asm_define_set(rs_program *p, int block, int line, const rs_asm_tok *nam
 /* layout.c */
 void rs_asm_layout(rs_program *p);
 void rs_asm_emit(rs_program *p);
-void rs_asm_nop_fill(uint8_t *out, size_t n);
 
 #endif

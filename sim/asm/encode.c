@@ -1,6 +1,23 @@
 /* Ringside — instruction encoding: find the form of a mnemonic and its
  * operands (forms.c), pick the operand size, and build prefixes, opcode,
- * ModRM, SIB, displacement and immediate the way GNU as --32 does. */
+ * ModRM, SIB, displacement and immediate the way GNU as --32 does.
+ *
+ * GNU as choices reproduced here (each checked against as 2.40):
+ * - prefixes are emitted in the order segment, 0x66, rep; a rep written as
+ *   its own statement (`rep; movsb`) is a byte of its own, before the 0x66;
+ * - a segment override naming the default segment is dropped (%ss with an
+ *   %ebp/%esp base, %ds otherwise, also for moffs);
+ * - a displacement known to be 0 is omitted except with an %ebp base
+ *   (disp8 0); (%esp) takes a SIB byte; an index without a base always has
+ *   a disp32; `(,%eax)` means scale 1;
+ * - imm8 forms need a value known on reading; immediates are read as
+ *   32-bit values and then at the operand size ($0xffff in a w form is -1);
+ * - `shl $1` is D1 /4, `int $3` is CC, sal is /4;
+ * - mov to a segment register never has 0x66, mov from one to memory is
+ *   16-bit without 0x66, to a 16-bit register has 0x66;
+ * - xchg with %eax/%ax uses 90+r in either order; xchg/test with two
+ *   registers put the first (source) operand in ModRM.reg.
+ */
 #include "asm-internal.h"
 
 #include <stdio.h>

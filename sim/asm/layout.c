@@ -28,7 +28,7 @@ static const uint8_t rs_asm_nops[8][7] = {
 /* Fills n bytes of alignment padding in code as GNU as does: 7-byte NOPs
  * and one shorter NOP at the end; more than 20 bytes start with a jmp
  * over the rest (rel8 when it reaches, else rel32). */
-void rs_asm_nop_fill(uint8_t *out, size_t n)
+static void rs_asm_nop_fill(uint8_t *out, size_t n)
 {
   if (n > 20) {
     size_t j = n - 2 <= 127 ? 2 : 5;

@@ -335,18 +335,6 @@ bool rs_asm_tok_is(const rs_asm_tok *t, int op)
   return t->kind == RS_ASM_TOK_OP && t->op == op;
 }
 
-/* True if t is an identifier equal to word, ignoring case. */
-bool rs_asm_tok_ieq(const rs_asm_tok *t, const char *word)
-{
-  size_t n = strlen(word);
-  if (t->kind != RS_ASM_TOK_IDENT || t->len != n)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    if (tolower((unsigned char)t->text[i]) != word[i])
-      return false;
-  return true;
-}
-
 /* Decodes a STRING token's escapes into a new buffer (caller frees). */
 bool rs_asm_decode_string(const rs_asm_tok *t, uint8_t **out, size_t *outlen,
                           int *errcol, char *err, size_t errlen)

@@ -38,11 +38,6 @@ int rs_asm_stmt_new(rs_program *p, int block, rs_asm_stmt_kind kind, int line, i
   return (int)b->nstmts++;
 }
 
-static const char *rs_asm_block_label(const rs_program *p, int block)
-{
-  return p->blocks[block].name;
-}
-
 /* Defines a named symbol at a new statement; reports a duplicate. */
 static int rs_asm_define(rs_program *p, int block, int line, const rs_asm_tok *name, rs_asm_stmt_kind kind)
 {
@@ -56,7 +51,7 @@ static int rs_asm_define(rs_program *p, int block, int line, const rs_asm_tok *n
                       s->pub.name, s->pub.line);
     else
       rs_asm_diag_add(p, block, line, name->col, "duplicate label '%s' (first defined at line %d of %s)",
-                      s->pub.name, s->pub.line, rs_asm_block_label(p, s->def_block));
+                      s->pub.name, s->pub.line, p->blocks[s->def_block].name);
     return -1;
   }
   int stmt = rs_asm_stmt_new(p, block, kind, line, name->col);
