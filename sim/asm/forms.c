@@ -120,6 +120,7 @@ const rs_asm_form rs_asm_forms[] = {
   R0("pushf", WL, D32, 0x9C),                       /* push EFLAGS */
   R0("popf", WL, D32, 0x9D),                        /* pop EFLAGS */
   R0("cbw", 0, NOSZ | P66, 0x98),                   /* ax = sign-extend al */
+  R0("cbtw", 0, NOSZ | P66, 0x98),                  /* AT&T name of cbw */
   R0("cwtl", 0, NOSZ, 0x98),                        /* eax = sign-extend ax */
   R0("cwde", 0, NOSZ, 0x98),
   R0("cwd", 0, NOSZ | P66, 0x99),                   /* dx:ax = sign-extend ax */
