@@ -274,6 +274,7 @@ typedef struct rs_asm_stmt {
   int local;            /* numeric LABEL: its number */
   int expr;             /* SET: value */
   int width;            /* DATA: 1, 2 or 4 */
+  const char *dir;      /* DATA: the directive's name (static) */
   int first, count;     /* DATA, ALIGN, SPACE: argument nodes in p->args */
   uint8_t *bytes;       /* BYTES (owned) */
   size_t nbytes;

@@ -199,6 +199,7 @@ void rs_asm_directive(rs_program *p, int block, int line, const rs_asm_tok *t, s
     if (stmt < 0)
       break;
     p->blocks[block].stmts[stmt].width = arg;
+    p->blocks[block].stmts[stmt].dir = rs_asm_directives[which].name;
     p->blocks[block].stmts[stmt].first = (int)first;
     p->blocks[block].stmts[stmt].count = count;
     break;

@@ -322,11 +322,6 @@ static void rs_asm_emit_insn(rs_program *p, rs_asm_evalctx *cx, int block, const
   rs_asm_encode_bytes(e, out, &disp, &imm, rel);
 }
 
-static const char *rs_asm_data_name(int width)
-{
-  return width == 1 ? ".byte" : width == 2 ? ".word" : ".long";
-}
-
 static void rs_asm_emit_stmt(rs_program *p, rs_asm_evalctx *cx, int block, const rs_asm_stmt *st, uint8_t *out)
 {
   rs_asm_value v;
@@ -354,7 +349,7 @@ static void rs_asm_emit_stmt(rs_program *p, rs_asm_evalctx *cx, int block, const
         continue;
       if (!rs_asm_fits(v.v, st->width))
         rs_asm_diag_add(p, block, st->line, rs_asm_expr_col(p, node), "value %lld out of range for %s",
-                        (long long)v.v, rs_asm_data_name(st->width));
+                        (long long)v.v, st->dir);
       for (int k = 0; k < st->width; k++)
         out[i * st->width + k] = (uint8_t)((uint64_t)v.v >> (8 * k));
     }

@@ -44,6 +44,7 @@ static const error_case cases[] = {
   { ".byte -129", "1:7: value -129 out of range for .byte" },
   { ".word 0x10000", "1:7: value 65536 out of range for .word" },
   { ".long 0x100000000", "1:7: value 4294967296 out of range for .long" },
+  { ".short 1, -40000", "1:11: value -40000 out of range for .short" },
   { "movb $300, %al", "1:6: value 300 out of range for an 8-bit immediate" },
   { "int $256", "1:5: value 256 out of range for an 8-bit immediate" },
   { "ret $0x10000", "1:5: value 65536 out of range for a 16-bit immediate" },
