@@ -544,6 +544,19 @@ static char *headline(const rs_scenario *s, const rs_step_record *r) {
   return sb_take(&b);
 }
 
+/* Fills `out` from a headline and a body; false (and nothing kept) if
+ * either could not be allocated. */
+static bool finish(const rs_scenario *s, rs_narration *out, char *head, sb *body) {
+  out->headline = head;
+  out->body = sb_take(body);
+  out->source = rs_scenario_source(s);
+  if (!out->headline || !out->body) {
+    rs_narration_clear(out);
+    return false;
+  }
+  return true;
+}
+
 bool rs_narrate(const rs_scenario *s, const rs_step_record *r, const rs_machine *after, rs_narration *out) {
   memset(out, 0, sizeof *out);
   facts f;
@@ -561,29 +574,14 @@ bool rs_narrate(const rs_scenario *s, const rs_step_record *r, const rs_machine 
   case RS_STEP_NKINDS: break;
   }
   narrate_device_news(&b, &f);
-  out->headline = headline(s, r);
-  out->body = sb_take(&b);
-  out->source = rs_scenario_source(s);
-  if (!out->headline || !out->body) {
-    rs_narration_clear(out);
-    return false;
-  }
-  return true;
+  return finish(s, out, headline(s, r), &b);
 }
 
 bool rs_narrate_start(const rs_scenario *s, rs_narration *out) {
   memset(out, 0, sizeof *out);
-  sb b = { 0 }, h = { 0 };
+  sb b = { 0 };
   sb_note(&b, rs_scenario_summary(s));
-  sb_add(&h, "Step 0 · the machine before the first instruction");
-  out->headline = sb_take(&h);
-  out->body = sb_take(&b);
-  out->source = rs_scenario_source(s);
-  if (!out->headline || !out->body) {
-    rs_narration_clear(out);
-    return false;
-  }
-  return true;
+  return finish(s, out, strdup("Step 0 · the machine before the first instruction"), &b);
 }
 
 void rs_narration_clear(rs_narration *n) {
