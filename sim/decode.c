@@ -43,7 +43,7 @@ typedef struct row {
 
 #define R(op_, osz_, a, b, c) { RS_OP_##op_, O_##osz_, G_NONE, 0, { S_##a, S_##b, S_##c } }
 #define GRP(g, osz_, a, b) { RS_OP_INVALID, O_##osz_, G_##g, 0, { S_##a, S_##b, S_NONE } }
-#define SEG(op_, s) { RS_OP_##op_, O_D, G_NONE, s, { S_SEG, S_NONE, S_NONE } }
+#define SEG(op_, s) { RS_OP_##op_, O_V, G_NONE, s, { S_SEG, S_NONE, S_NONE } }
 
 /* The eight ALU operations share one layout: 00-05, 08-0D ... 38-3D. */
 #define ALU(op_)                                                     \
@@ -93,7 +93,7 @@ static const row one_byte[256] = {
   [0x88] = R(MOV, B, Eb, Gb, NONE),  [0x89] = R(MOV, V, Ev, Gv, NONE),
   [0x8a] = R(MOV, B, Gb, Eb, NONE),  [0x8b] = R(MOV, V, Gv, Ev, NONE),
   [0x8c] = R(MOV, V, Ev, Sw, NONE),  [0x8d] = R(LEA, V, Gv, M, NONE),
-  [0x8e] = R(MOV, W, Sw, Ew, NONE),  [0x8f] = GRP(1A, V, Ev, NONE),
+  [0x8e] = R(MOV, V, Sw, Ev, NONE),  [0x8f] = GRP(1A, V, Ev, NONE),
   [0x90] = R(NOP, V, NONE, NONE, NONE),
   [0x91] = R(XCHG, V, Zv, eAX, NONE), [0x92] = R(XCHG, V, Zv, eAX, NONE),
   [0x93] = R(XCHG, V, Zv, eAX, NONE), [0x94] = R(XCHG, V, Zv, eAX, NONE),
@@ -182,7 +182,7 @@ static const member groups[][8] = {
   [G_4]  = { M_(INC), M_(DEC), M_BAD, M_BAD, M_BAD, M_BAD, M_BAD, M_BAD },
   [G_5]  = { M_(INC), M_(DEC), MS(CALL, D, Ev, NONE), M_BAD, MS(JMP, D, Ev, NONE), M_BAD,
              M_(PUSH), M_BAD },
-  [G_6]  = { M_BAD, MS(STR, W, Ew, NONE), M_BAD, MS(LTR, W, Ew, NONE), M_BAD, M_BAD, M_BAD, M_BAD },
+  [G_6]  = { M_BAD, MS(STR, V, Ev, NONE), M_BAD, MS(LTR, W, Ew, NONE), M_BAD, M_BAD, M_BAD, M_BAD },
   [G_7]  = { MS(SGDT, D, Mp, NONE), MS(SIDT, D, Mp, NONE), MS(LGDT, D, Mp, NONE),
              MS(LIDT, D, Mp, NONE), M_BAD, M_BAD, M_BAD, MS(INVLPG, B, M, NONE) },
   [G_11] = { M_(MOV), M_BAD, M_BAD, M_BAD, M_BAD, M_BAD, M_BAD, M_BAD },
@@ -224,12 +224,14 @@ static void decode_rm(reader *r, uint8_t modrm, unsigned size, uint8_t seg_overr
     return;
   }
   o->kind = RS_OPND_MEM;
+  o->sib = 0;
   o->base = RS_NOREG;
   o->index = RS_NOREG;
   o->scale = 0;
   o->disp_size = 0;
   o->val = 0;
   if (rm == 4) {
+    o->sib = 1;
     uint8_t sib = (uint8_t)take(r, 1);
     unsigned base = sib & 7, idx = (sib >> 3) & 7;
     o->scale = (uint8_t)(sib >> 6);
@@ -271,22 +273,25 @@ unsigned rs_decode(const uint8_t *bytes, size_t len, uint32_t eip, rs_insn *out)
   bool twobyte = false;
   uint8_t b;
 
-  for (;;) { /* prefixes (SDM Vol. 2 §2.1.1) */
+  for (;;) { /* prefixes (SDM Vol. 2 §2.1.1), at most one of each group */
     b = (uint8_t)take(&r, 1);
     if (r.bad) goto bad;
+    uint8_t seg = RS_NOREG;
     switch (b) {
-    case 0x66: opsize = 2; continue;
-    case 0xf3: out->rep = RS_REP_E; continue;
-    case 0xf2: out->rep = RS_REP_NE; continue;
-    case 0x26: out->seg_override = RS_ES; continue;
-    case 0x2e: out->seg_override = RS_CS; continue;
-    case 0x36: out->seg_override = RS_SS; continue;
-    case 0x3e: out->seg_override = RS_DS; continue;
-    case 0x64: out->seg_override = RS_FS; continue;
-    case 0x65: out->seg_override = RS_GS; continue;
+    case 0x66: if (opsize == 2) goto bad; opsize = 2; continue;
+    case 0xf3:
+    case 0xf2: if (out->rep) goto bad; out->rep = b == 0xf3 ? RS_REP_E : RS_REP_NE; continue;
+    case 0x26: seg = RS_ES; break;
+    case 0x2e: seg = RS_CS; break;
+    case 0x36: seg = RS_SS; break;
+    case 0x3e: seg = RS_DS; break;
+    case 0x64: seg = RS_FS; break;
+    case 0x65: seg = RS_GS; break;
     default: break;
     }
-    break;
+    if (seg == RS_NOREG) break;
+    if (out->seg_override != RS_NOREG) goto bad;
+    out->seg_override = seg;
   }
   if (b == 0x0f) {
     twobyte = true;
@@ -316,13 +321,14 @@ unsigned rs_decode(const uint8_t *bytes, size_t len, uint32_t eip, rs_insn *out)
   }
   if (op == RS_OP_INVALID) goto bad;
   /* Only the prefixes an instruction defines are accepted. */
-  if (out->rep && !(op == RS_OP_MOVS || op == RS_OP_STOS || op == RS_OP_LODS ||
-                    op == RS_OP_CMPS || op == RS_OP_SCAS || (op == RS_OP_NOP && out->rep == RS_REP_E)))
-    goto bad;
-  if (opsize == 2 && (op == RS_OP_JCC || op == RS_OP_JMP || op == RS_OP_CALL ||
-                      op == RS_OP_RET || op == RS_OP_LOOP || op == RS_OP_JECXZ ||
-                      op == RS_OP_INT || op == RS_OP_LEA))
-    goto bad; /* 16-bit branches and 16-bit lea are outside the subset */
+  bool string = op == RS_OP_MOVS || op == RS_OP_STOS || op == RS_OP_LODS ||
+                op == RS_OP_CMPS || op == RS_OP_SCAS;
+  if (out->rep && !(string || (op == RS_OP_NOP && out->rep == RS_REP_E && opsize == 4)))
+    goto bad; /* F3 90 is PAUSE */
+  /* 0x66 only where it selects the operand size: elsewhere it is ignored
+   * (data16 hlt) or changes semantics (16-bit branches, lgdtw's 24-bit
+   * base) outside the subset; 16-bit lea is outside it too. */
+  if (opsize == 2 && (osz != O_V || op == RS_OP_LEA)) goto bad;
 
   out->op = op;
   out->osize = (uint8_t)size_of(osz, opsize);
@@ -348,9 +354,8 @@ unsigned rs_decode(const uint8_t *bytes, size_t len, uint32_t eip, rs_insn *out)
       if ((modrm >> 6) == 3) goto bad;
       decode_rm(&r, modrm, s == S_Mp ? 6 : out->osize, out->seg_override, o);
       break;
-    case S_Rd:
-      if ((modrm >> 6) != 3) goto bad;
-      decode_rm(&r, modrm, 4, out->seg_override, o);
+    case S_Rd: /* MOV CRn: the mod bits are ignored, always a register (SDM Vol. 2B) */
+      decode_rm(&r, modrm | 0xc0, 4, out->seg_override, o);
       break;
     case S_Gb: o->kind = RS_OPND_REG; o->size = 1; o->reg = (modrm >> 3) & 7; break;
     case S_Gv: o->kind = RS_OPND_REG; o->size = out->osize; o->reg = (modrm >> 3) & 7; break;
@@ -391,7 +396,7 @@ unsigned rs_decode(const uint8_t *bytes, size_t len, uint32_t eip, rs_insn *out)
     case S_eAX: o->kind = RS_OPND_REG; o->size = out->osize; o->reg = RS_EAX; break;
     case S_DX: o->kind = RS_OPND_REG; o->size = 2; o->reg = RS_EDX; break;
     case S_CL: o->kind = RS_OPND_REG; o->size = 1; o->reg = RS_ECX; break;
-    case S_ONE: o->kind = RS_OPND_IMM; o->size = 1; o->val = 1; break;
+    case S_ONE: o->kind = RS_OPND_IMM; o->size = 1; o->val = 1; out->short_form = 1; break;
     case S_Ob:
     case S_Ov:
       o->kind = RS_OPND_MEM; o->size = s == S_Ob ? 1 : out->osize;
@@ -404,10 +409,24 @@ unsigned rs_decode(const uint8_t *bytes, size_t len, uint32_t eip, rs_insn *out)
     if (r.bad) goto bad;
     out->nopnd = (uint8_t)(i + 1);
   }
-  /* MOV r/m, Sreg stores 16 bits to memory but fills a whole register. */
-  if (op == RS_OP_MOV && out->o[1].kind == RS_OPND_SREG && out->o[0].kind == RS_OPND_MEM)
-    out->o[0].size = 2;
-  if (op == RS_OP_SHL && has_modrm && ((modrm >> 3) & 7) == 6) out->short_form = 2; /* sal alias */
+  /* Selector moves (MOV to/from Sreg, STR) move 16 bits through memory
+   * whatever the operand size (so 0x66 means nothing there) but read or
+   * fill a whole register. */
+  bool selector = op == RS_OP_STR || (op == RS_OP_MOV && (out->o[0].kind == RS_OPND_SREG ||
+                                                          out->o[1].kind == RS_OPND_SREG));
+  bool uses_seg = op == RS_OP_MOVS || op == RS_OP_LODS || op == RS_OP_CMPS;
+  for (unsigned i = 0; i < out->nopnd; i++) {
+    if (out->o[i].kind != RS_OPND_MEM) continue;
+    uses_seg = true;
+    if (selector && opsize == 2) goto bad;
+    if (selector) out->o[i].size = 2;
+  }
+  /* A segment override must select the segment of a memory operand:
+   * elsewhere it is ignored ("es nop") or a hint (2E/3E on jcc, 3E
+   * "notrack" on indirect branches), outside the subset. */
+  if (out->seg_override != RS_NOREG &&
+      (!uses_seg || (out->seg_override == RS_DS && (op == RS_OP_CALL || op == RS_OP_JMP))))
+    goto bad;
   if (op == RS_OP_POP && out->nopnd == 1 && out->o[0].kind == RS_OPND_SREG && out->o[0].reg == RS_CS)
     goto bad;
   out->len = (uint8_t)r.pos;

@@ -57,6 +57,8 @@ typedef struct rs_operand {
   uint8_t  scale;      /* MEM: log2 of the scale, 0-3 */
   uint8_t  seg;        /* MEM: rs_sreg used (override or default) */
   uint8_t  disp_size;  /* MEM: 0, 1 or 4 bytes of displacement encoded */
+  uint8_t  sib;        /* MEM: 1 if a SIB byte encoded the address (the disassembler
+                          shows a redundant one as objdump does: "(%eax,%eiz,1)") */
   uint32_t val;        /* MEM: displacement; IMM: value (sign-extended); REL: target */
 } rs_operand;
 
@@ -70,7 +72,8 @@ typedef struct rs_insn {
   uint8_t rep;         /* RS_REP_* */
   uint8_t seg_override;/* rs_sreg, or RS_NOREG */
   uint8_t nopnd;
-  uint8_t short_form;  /* opcode variant hint for the disassembler */
+  uint8_t short_form;  /* 1: a short encoding whose operand is implied and not
+                          printed: 90 (xchg %eax,%eax), D0/D1 (shift by 1) */
   rs_operand o[3];
 } rs_insn;
 
