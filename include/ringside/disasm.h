@@ -15,11 +15,13 @@ extern "C" {
  * NULL when there is none. */
 typedef const char *(*rs_symbol_fn)(uint32_t addr, uint32_t *offset, void *ud);
 
-/* Disassembles the instruction at `bytes` (at most `len` bytes), located at
- * linear address `addr`, into `out`. Branch targets are printed like
- * objdump ("call 804802c <open>") when `sym` names them. Returns the
- * instruction length, or 0 when the bytes are not a supported instruction
- * (out = "(bad)"). */
+/* Disassembles the instruction at `bytes` (at most `len` bytes, never read
+ * past), located at linear address `addr`, into `out`. Branch targets are
+ * printed like objdump ("call 804802c <open+0x4>") when `sym` names them,
+ * as the bare address ("call 804802c") when it does not or is NULL. `out`
+ * is filled like snprintf: at most `outlen` bytes, NUL-terminated when
+ * outlen > 0. Returns the instruction length, or 0 when the bytes are not
+ * a supported instruction or are cut short (out = "(bad)"). */
 unsigned rs_disasm(const uint8_t *bytes, size_t len, uint32_t addr, char *out, size_t outlen,
                    rs_symbol_fn sym, void *ud);
 
