@@ -14,15 +14,34 @@
 static inline bool at_user(const rs_machine *m) { return rs_cpu_cpl(&m->cpu) == 3; }
 static inline unsigned iopl(const rs_machine *m) { return (m->cpu.eflags >> 12) & 3; }
 
+/* ---- forms ----
+ *
+ * The executor's semantics are written once, as templates that take an
+ * instruction's operand kinds and size as arguments. The generic path
+ * (rs_exec) passes ANY, and the template reads them from the decoded
+ * instruction; rs_exec_select instantiates the templates with constants
+ * for the common all-32-bit forms, and the compiler folds the operand
+ * switches away. Both run the same code, so they record the same effects
+ * in the same order. */
+
+#define RS_TEMPLATE static inline __attribute__((always_inline))
+
+enum { ANY = 0xff };
+
+/* An operand's kind: the template's constant, or the decoded one. */
+RS_TEMPLATE unsigned kind_of(const rs_operand *o, unsigned k) { return k == ANY ? o->kind : k; }
+/* A size: the template's constant (4), or `decoded` when it passes 0. */
+RS_TEMPLATE unsigned size_or(unsigned fixed, unsigned decoded) { return fixed ? fixed : decoded; }
+
 /* ---- operands ---- */
 
-static uint32_t reg_get(const rs_cpu *c, unsigned r, unsigned size) {
+RS_TEMPLATE uint32_t reg_get(const rs_cpu *c, unsigned r, unsigned size) {
   if (size == 4) return c->gpr[r];
   if (size == 2) return c->gpr[r] & 0xffff;
   return r < 4 ? c->gpr[r] & 0xff : (c->gpr[r - 4] >> 8) & 0xff;
 }
 
-static void reg_put(rs_machine *m, unsigned r, unsigned size, uint32_t v, rs_why why) {
+RS_TEMPLATE void reg_put(rs_machine *m, unsigned r, unsigned size, uint32_t v, rs_why why) {
   uint32_t old;
   switch (size) {
   case 4: rs_set_gpr(m, r, v, why); return;
@@ -38,7 +57,7 @@ static void reg_put(rs_machine *m, unsigned r, unsigned size, uint32_t v, rs_why
   }
 }
 
-static uint32_t ea_of(const rs_cpu *c, const rs_operand *o) {
+RS_TEMPLATE uint32_t ea_of(const rs_cpu *c, const rs_operand *o) {
   uint32_t a = o->val;
   if (o->base != RS_NOREG) a += c->gpr[o->base];
   if (o->index != RS_NOREG) a += c->gpr[o->index] << o->scale;
@@ -47,7 +66,7 @@ static uint32_t ea_of(const rs_cpu *c, const rs_operand *o) {
 
 /* Linear address of offset `off` in segment `s`; a null (unusable) segment
  * faults: #SS(0) for SS, #GP(0) otherwise (SDM Vol. 3A §5.4.1). */
-static rs_status seg_lin(rs_machine *m, unsigned s, uint32_t off, uint32_t *lin) {
+RS_TEMPLATE rs_status seg_lin(rs_machine *m, unsigned s, uint32_t off, uint32_t *lin) {
   const rs_seg_cache *sc = &m->cpu.seg[s];
   if (!(sc->access & 0x80)) {
     if (s == RS_SS) {
@@ -60,7 +79,7 @@ static rs_status seg_lin(rs_machine *m, unsigned s, uint32_t off, uint32_t *lin)
   return RS_OK;
 }
 
-static rs_status mem_read(rs_machine *m, uint32_t lin, unsigned size, uint32_t *v, rs_why why) {
+RS_TEMPLATE rs_status mem_read(rs_machine *m, uint32_t lin, unsigned size, uint32_t *v, rs_why why) {
   TRY(rs_mem_read(m, lin, size, at_user(m), v));
   if (m->rec) {
     rs_effect e = { .kind = RS_EFF_READ, .size = (uint8_t)size, .why = (uint16_t)why,
@@ -70,19 +89,22 @@ static rs_status mem_read(rs_machine *m, uint32_t lin, unsigned size, uint32_t *
   return RS_OK;
 }
 
-static rs_status opnd_lin(rs_machine *m, const rs_operand *o, uint32_t *lin) {
+RS_TEMPLATE rs_status opnd_lin(rs_machine *m, const rs_operand *o, uint32_t *lin) {
   return seg_lin(m, o->seg, ea_of(&m->cpu, o), lin);
 }
 
-static rs_status opnd_read(rs_machine *m, const rs_operand *o, uint32_t *v) {
+/* Reads an operand of kind `kind` and size `size` (ANY and 0: the decoded ones). */
+RS_TEMPLATE rs_status opnd_read_as(rs_machine *m, const rs_operand *o, unsigned kind, unsigned size,
+                                   uint32_t *v) {
   uint32_t lin;
-  switch ((rs_opnd_kind)o->kind) {
-  case RS_OPND_REG: *v = reg_get(&m->cpu, o->reg, o->size); return RS_OK;
-  case RS_OPND_IMM: *v = o->val & rs_mask(o->size > 4 ? 4 : o->size); return RS_OK;
+  size = size_or(size, o->size);
+  switch ((rs_opnd_kind)kind_of(o, kind)) {
+  case RS_OPND_REG: *v = reg_get(&m->cpu, o->reg, size); return RS_OK;
+  case RS_OPND_IMM: *v = o->val & rs_mask(size > 4 ? 4 : size); return RS_OK;
   case RS_OPND_SREG: *v = m->cpu.sel[o->reg]; return RS_OK;
   case RS_OPND_MEM:
     TRY(opnd_lin(m, o, &lin));
-    return mem_read(m, lin, o->size, v, RS_WHY_OPERAND);
+    return mem_read(m, lin, size, v, RS_WHY_OPERAND);
   case RS_OPND_REL: *v = o->val; return RS_OK;
   case RS_OPND_CREG:
   case RS_OPND_NONE: break;
@@ -91,13 +113,15 @@ static rs_status opnd_read(rs_machine *m, const rs_operand *o, uint32_t *v) {
   return RS_OK;
 }
 
-static rs_status opnd_write(rs_machine *m, const rs_operand *o, uint32_t v, rs_why why) {
+RS_TEMPLATE rs_status opnd_write_as(rs_machine *m, const rs_operand *o, unsigned kind, unsigned size,
+                                    uint32_t v, rs_why why) {
   uint32_t lin;
-  switch ((rs_opnd_kind)o->kind) {
-  case RS_OPND_REG: reg_put(m, o->reg, o->size, v, why); return RS_OK;
+  size = size_or(size, o->size);
+  switch ((rs_opnd_kind)kind_of(o, kind)) {
+  case RS_OPND_REG: reg_put(m, o->reg, size, v, why); return RS_OK;
   case RS_OPND_MEM:
     TRY(opnd_lin(m, o, &lin));
-    return rs_mem_write(m, lin, o->size, at_user(m), v, why);
+    return rs_mem_write(m, lin, size, at_user(m), v, why);
   case RS_OPND_IMM:
   case RS_OPND_SREG:
   case RS_OPND_CREG:
@@ -107,8 +131,16 @@ static rs_status opnd_write(rs_machine *m, const rs_operand *o, uint32_t v, rs_w
   return RS_OK;
 }
 
+static rs_status opnd_read(rs_machine *m, const rs_operand *o, uint32_t *v) {
+  return opnd_read_as(m, o, ANY, 0, v);
+}
+
+static rs_status opnd_write(rs_machine *m, const rs_operand *o, uint32_t v, rs_why why) {
+  return opnd_write_as(m, o, ANY, 0, v, why);
+}
+
 /* Only arithmetic flags change here, so no reserved bit needs fixing. */
-static inline void set_arith_flags(rs_machine *m, uint32_t f, uint32_t affected, rs_why why) {
+RS_TEMPLATE void set_arith_flags(rs_machine *m, uint32_t f, uint32_t affected, rs_why why) {
   uint32_t v = (m->cpu.eflags & ~affected) | (f & affected);
   if (m->rec && m->cpu.eflags != v) rs_eff_reg(m, RS_LOC_EFLAGS, m->cpu.eflags, v, why);
   m->cpu.eflags = v;
@@ -116,7 +148,7 @@ static inline void set_arith_flags(rs_machine *m, uint32_t f, uint32_t affected,
 
 /* ---- the stack ---- */
 
-static rs_status push(rs_machine *m, uint32_t v, unsigned size, rs_why why) {
+RS_TEMPLATE rs_status push(rs_machine *m, uint32_t v, unsigned size, rs_why why) {
   uint32_t esp = m->cpu.gpr[RS_ESP] - size, lin;
   TRY(seg_lin(m, RS_SS, esp, &lin));
   TRY(rs_mem_write(m, lin, size, at_user(m), v, why));
@@ -125,7 +157,7 @@ static rs_status push(rs_machine *m, uint32_t v, unsigned size, rs_why why) {
 }
 
 /* Reads the word `off` bytes above ESP without popping it. */
-static rs_status stack_peek(rs_machine *m, uint32_t off, unsigned size, uint32_t *v, rs_why why) {
+RS_TEMPLATE rs_status stack_peek(rs_machine *m, uint32_t off, unsigned size, uint32_t *v, rs_why why) {
   uint32_t lin;
   TRY(seg_lin(m, RS_SS, m->cpu.gpr[RS_ESP] + off, &lin));
   return mem_read(m, lin, size, v, why);
@@ -133,7 +165,7 @@ static rs_status stack_peek(rs_machine *m, uint32_t off, unsigned size, uint32_t
 
 /* ---- conditions (SDM Vol. 1 Appendix B) ---- */
 
-static bool cond_true(uint32_t f, unsigned cc) {
+RS_TEMPLATE bool cond_true(uint32_t f, unsigned cc) {
   bool cf = f & RS_FL_CF, zf = f & RS_FL_ZF, sf = f & RS_FL_SF, of = f & RS_FL_OF, pf = f & RS_FL_PF;
   bool r;
   switch (cc >> 1) {
@@ -151,14 +183,16 @@ static bool cond_true(uint32_t f, unsigned cc) {
 
 /* ---- instruction groups ---- */
 
-static rs_status exec_alu(rs_machine *m, const rs_insn *in) {
+/* ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST: o[0] op o[1]. */
+RS_TEMPLATE rs_status alu_as(rs_machine *m, const rs_insn *in, unsigned op, unsigned kd, unsigned ks,
+                             unsigned fixed) {
   const rs_operand *d = &in->o[0], *s = &in->o[1];
-  unsigned size = in->osize;
+  unsigned size = size_or(fixed, in->osize), ssize = size_or(fixed, s->size);
   uint32_t a, b, r, f, cf = m->cpu.eflags & RS_FL_CF ? 1 : 0;
-  TRY(opnd_read(m, d, &a));
-  TRY(opnd_read(m, s, &b));
-  b = rs_sext(b, s->size < size ? s->size : size) & rs_mask(size);
-  switch (in->op) {
+  TRY(opnd_read_as(m, d, kd, fixed, &a));
+  TRY(opnd_read_as(m, s, ks, fixed, &b));
+  b = rs_sext(b, ssize < size ? ssize : size) & rs_mask(size);
+  switch (op) {
   case RS_OP_ADD: r = rs_alu_add(a, b, 0, size, &f); break;
   case RS_OP_ADC: r = rs_alu_add(a, b, cf, size, &f); break;
   case RS_OP_SUB:
@@ -169,36 +203,42 @@ static rs_status exec_alu(rs_machine *m, const rs_insn *in) {
   case RS_OP_OR: r = a | b; f = rs_alu_logic_flags(r, size); break;
   default: r = a ^ b; f = rs_alu_logic_flags(r, size); break;
   }
-  if (in->op != RS_OP_CMP && in->op != RS_OP_TEST) TRY(opnd_write(m, d, r, RS_WHY_RESULT));
+  if (op != RS_OP_CMP && op != RS_OP_TEST) TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
   set_arith_flags(m, f, RS_FL_ARITH, RS_WHY_FLAGS);
   return RS_OK;
 }
 
-static rs_status exec_unary(rs_machine *m, const rs_insn *in) {
+static rs_status exec_alu(rs_machine *m, const rs_insn *in) { return alu_as(m, in, in->op, ANY, ANY, 0); }
+
+/* INC, DEC, NEG, NOT on o[0]. */
+RS_TEMPLATE rs_status unary_as(rs_machine *m, const rs_insn *in, unsigned op, unsigned kd,
+                               unsigned fixed) {
   const rs_operand *d = &in->o[0];
-  unsigned size = in->osize;
+  unsigned size = size_or(fixed, in->osize);
   uint32_t a, r, f;
-  TRY(opnd_read(m, d, &a));
-  switch (in->op) {
+  TRY(opnd_read_as(m, d, kd, fixed, &a));
+  switch (op) {
   case RS_OP_INC:
     r = rs_alu_add(a, 1, 0, size, &f);
-    TRY(opnd_write(m, d, r, RS_WHY_RESULT));
+    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
     set_arith_flags(m, f, RS_FL_ARITH & ~RS_FL_CF, RS_WHY_FLAGS);
     return RS_OK;
   case RS_OP_DEC:
     r = rs_alu_sub(a, 1, 0, size, &f);
-    TRY(opnd_write(m, d, r, RS_WHY_RESULT));
+    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
     set_arith_flags(m, f, RS_FL_ARITH & ~RS_FL_CF, RS_WHY_FLAGS);
     return RS_OK;
   case RS_OP_NEG:
     r = rs_alu_sub(0, a, 0, size, &f);
-    TRY(opnd_write(m, d, r, RS_WHY_RESULT));
+    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
     set_arith_flags(m, f, RS_FL_ARITH, RS_WHY_FLAGS);
     return RS_OK;
   default: /* NOT: no flags */
-    return opnd_write(m, d, ~a & rs_mask(size), RS_WHY_RESULT);
+    return opnd_write_as(m, d, kd, fixed, ~a & rs_mask(size), RS_WHY_RESULT);
   }
 }
+
+static rs_status exec_unary(rs_machine *m, const rs_insn *in) { return unary_as(m, in, in->op, ANY, 0); }
 
 /* Shifts and rotates (SDM Vol. 2 SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR). The
  * count is masked to 5 bits; a masked count of 0 changes nothing. */
@@ -570,30 +610,37 @@ static rs_status exec_popa(rs_machine *m, const rs_insn *in) {
   return RS_OK;
 }
 
-static rs_status exec_mov(rs_machine *m, const rs_insn *in) {
+/* MOV to or from a control register. */
+static rs_status mov_cr(rs_machine *m, const rs_insn *in) {
   const rs_operand *d = &in->o[0], *s = &in->o[1];
   uint32_t v;
-  if (d->kind == RS_OPND_CREG || s->kind == RS_OPND_CREG) {
-    TRY(need_cpl0(m));
-    if (d->kind == RS_OPND_CREG) {
-      v = m->cpu.gpr[s->reg];
-      if (d->reg == 0 && (v & RS_CR0_PG) && !(v & RS_CR0_PE)) return rs_fault_gp(m, 0);
-      rs_set_cr(m, d->reg, v, RS_WHY_MOV_CR);
-    } else {
-      static const unsigned idx[5] = { 0, 0, 2, 3, 4 };
-      const uint32_t *crs[5] = { &m->cpu.cr0, &m->cpu.cr0, &m->cpu.cr2, &m->cpu.cr3, &m->cpu.cr4 };
-      rs_set_gpr(m, d->reg, *crs[idx[s->reg]], RS_WHY_RESULT);
-    }
-    return RS_OK;
+  TRY(need_cpl0(m));
+  if (d->kind == RS_OPND_CREG) {
+    v = m->cpu.gpr[s->reg];
+    if (d->reg == 0 && (v & RS_CR0_PG) && !(v & RS_CR0_PE)) return rs_fault_gp(m, 0);
+    rs_set_cr(m, d->reg, v, RS_WHY_MOV_CR);
+  } else {
+    static const unsigned idx[5] = { 0, 0, 2, 3, 4 };
+    const uint32_t *crs[5] = { &m->cpu.cr0, &m->cpu.cr0, &m->cpu.cr2, &m->cpu.cr3, &m->cpu.cr4 };
+    rs_set_gpr(m, d->reg, *crs[idx[s->reg]], RS_WHY_RESULT);
   }
-  TRY(opnd_read(m, s, &v));
-  if (d->kind == RS_OPND_SREG) {
+  return RS_OK;
+}
+
+RS_TEMPLATE rs_status mov_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned ks, unsigned fixed) {
+  const rs_operand *d = &in->o[0], *s = &in->o[1];
+  uint32_t v;
+  if (kind_of(d, kd) == RS_OPND_CREG || kind_of(s, ks) == RS_OPND_CREG) return mov_cr(m, in);
+  TRY(opnd_read_as(m, s, ks, fixed, &v));
+  if (kind_of(d, kd) == RS_OPND_SREG) {
     TRY(rs_load_sreg_checked(m, (rs_sreg)d->reg, (uint16_t)v, RS_WHY_SEG_LOAD));
     if (d->reg == RS_SS) m->core.shadow = 1; /* MOV SS inhibits interrupts for one instruction */
     return RS_OK;
   }
-  return opnd_write(m, d, v, RS_WHY_RESULT);
+  return opnd_write_as(m, d, kd, fixed, v, RS_WHY_RESULT);
 }
+
+static rs_status exec_mov(rs_machine *m, const rs_insn *in) { return mov_as(m, in, ANY, ANY, 0); }
 
 static rs_status exec_xchg(rs_machine *m, const rs_insn *in) {
   uint32_t a, b;
@@ -605,19 +652,19 @@ static rs_status exec_xchg(rs_machine *m, const rs_insn *in) {
   return opnd_write(m, second, second == &in->o[0] ? b : a, RS_WHY_RESULT);
 }
 
-static rs_status exec_pop(rs_machine *m, const rs_insn *in) {
+RS_TEMPLATE rs_status pop_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
   const rs_operand *d = &in->o[0];
-  unsigned size = in->osize;
+  unsigned size = size_or(fixed, in->osize);
   uint32_t v;
   TRY(stack_peek(m, 0, size, &v, RS_WHY_POP));
   uint32_t new_esp = m->cpu.gpr[RS_ESP] + size;
-  if (d->kind == RS_OPND_SREG) {
+  if (kind_of(d, kd) == RS_OPND_SREG) {
     TRY(rs_load_sreg_checked(m, (rs_sreg)d->reg, (uint16_t)v, RS_WHY_POP));
     rs_set_gpr(m, RS_ESP, new_esp, RS_WHY_POP);
     if (d->reg == RS_SS) m->core.shadow = 1;
     return RS_OK;
   }
-  if (d->kind == RS_OPND_MEM) {
+  if (kind_of(d, kd) == RS_OPND_MEM) {
     /* The destination address is computed with the incremented ESP. */
     uint32_t old_esp = m->cpu.gpr[RS_ESP], lin;
     m->cpu.gpr[RS_ESP] = new_esp;
@@ -630,6 +677,54 @@ static rs_status exec_pop(rs_machine *m, const rs_insn *in) {
   }
   rs_set_gpr(m, RS_ESP, new_esp, RS_WHY_POP);
   reg_put(m, d->reg, size, v, RS_WHY_POP); /* pop %esp: the value read wins */
+  return RS_OK;
+}
+
+static rs_status exec_pop(rs_machine *m, const rs_insn *in) { return pop_as(m, in, ANY, 0); }
+
+RS_TEMPLATE rs_status push_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+  unsigned size = size_or(fixed, in->osize);
+  uint32_t v;
+  if (kind_of(&in->o[0], kd) == RS_OPND_REG && in->o[0].reg == RS_ESP) v = m->cpu.gpr[RS_ESP];
+  else TRY(opnd_read_as(m, &in->o[0], kd, fixed, &v));
+  return push(m, v & rs_mask(size), size, RS_WHY_PUSH);
+}
+
+RS_TEMPLATE rs_status lea_as(rs_machine *m, const rs_insn *in, unsigned fixed) {
+  reg_put(m, in->o[0].reg, size_or(fixed, in->osize), ea_of(&m->cpu, &in->o[1]), RS_WHY_RESULT);
+  return RS_OK;
+}
+
+/* ---- control transfers: each sets EIP itself ---- */
+
+RS_TEMPLATE rs_status jmp_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+  uint32_t t;
+  TRY(opnd_read_as(m, &in->o[0], kd, fixed, &t));
+  rs_set_eip(m, t, RS_WHY_JUMP);
+  return RS_OK;
+}
+
+RS_TEMPLATE rs_status jcc_as(rs_machine *m, const rs_insn *in, unsigned cc) {
+  if (cond_true(m->cpu.eflags, cc == ANY ? in->cond : cc))
+    rs_set_eip(m, in->o[0].val, RS_WHY_BRANCH_TAKEN);
+  else
+    rs_set_eip(m, m->cpu.eip + in->len, RS_WHY_NEXT_EIP);
+  return RS_OK;
+}
+
+RS_TEMPLATE rs_status call_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+  uint32_t t;
+  TRY(opnd_read_as(m, &in->o[0], kd, fixed, &t));
+  TRY(push(m, m->cpu.eip + in->len, 4, RS_WHY_CALL_RETURN_ADDR));
+  rs_set_eip(m, t, RS_WHY_CALL_TARGET);
+  return RS_OK;
+}
+
+RS_TEMPLATE rs_status ret_as(rs_machine *m, const rs_insn *in) {
+  uint32_t t;
+  TRY(stack_peek(m, 0, 4, &t, RS_WHY_RET_POP));
+  rs_set_gpr(m, RS_ESP, m->cpu.gpr[RS_ESP] + 4 + (in->nopnd ? in->o[0].val : 0), RS_WHY_RET_POP);
+  rs_set_eip(m, t, RS_WHY_RET_POP);
   return RS_OK;
 }
 
@@ -661,7 +756,7 @@ static rs_status raise_soft(rs_machine *m, unsigned vector, rs_event_kind kind, 
 
 rs_status rs_exec(rs_machine *m, const rs_insn *in) {
   rs_cpu *c = &m->cpu;
-  uint32_t next = c->eip + in->len, v, t;
+  uint32_t next = c->eip + in->len, v;
   switch ((rs_op)in->op) {
   case RS_OP_MOV: TRY(exec_mov(m, in)); break;
   case RS_OP_MOVZX:
@@ -670,13 +765,9 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
     if (in->op == RS_OP_MOVSX) v = rs_sext(v, in->o[1].size);
     reg_put(m, in->o[0].reg, in->osize, v, RS_WHY_RESULT);
     break;
-  case RS_OP_LEA: reg_put(m, in->o[0].reg, in->osize, ea_of(c, &in->o[1]), RS_WHY_RESULT); break;
+  case RS_OP_LEA: lea_as(m, in, 0); break;
   case RS_OP_XCHG: TRY(exec_xchg(m, in)); break;
-  case RS_OP_PUSH:
-    if (in->o[0].kind == RS_OPND_REG && in->o[0].reg == RS_ESP) v = c->gpr[RS_ESP];
-    else TRY(opnd_read(m, &in->o[0], &v));
-    TRY(push(m, v & rs_mask(in->osize), in->osize, RS_WHY_PUSH));
-    break;
+  case RS_OP_PUSH: TRY(push_as(m, in, ANY, 0)); break;
   case RS_OP_POP: TRY(exec_pop(m, in)); break;
   case RS_OP_PUSHA: TRY(exec_pusha(m, in)); break;
   case RS_OP_POPA: TRY(exec_popa(m, in)); break;
@@ -709,16 +800,8 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
     v = (reg_get(c, RS_EAX, in->osize) & rs_msb(in->osize)) ? rs_mask(in->osize) : 0;
     reg_put(m, RS_EDX, in->osize, v, RS_WHY_RESULT);
     break;
-  case RS_OP_JMP:
-    TRY(opnd_read(m, &in->o[0], &t));
-    rs_set_eip(m, t, RS_WHY_JUMP);
-    return RS_OK;
-  case RS_OP_JCC:
-    if (cond_true(c->eflags, in->cond)) {
-      rs_set_eip(m, in->o[0].val, RS_WHY_BRANCH_TAKEN);
-      return RS_OK;
-    }
-    break;
+  case RS_OP_JMP: return jmp_as(m, in, ANY, 0);
+  case RS_OP_JCC: return jcc_as(m, in, ANY);
   case RS_OP_JECXZ:
     if (c->gpr[RS_ECX] == 0) {
       rs_set_eip(m, in->o[0].val, RS_WHY_BRANCH_TAKEN);
@@ -732,16 +815,8 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
       return RS_OK;
     }
     break;
-  case RS_OP_CALL:
-    TRY(opnd_read(m, &in->o[0], &t));
-    TRY(push(m, next, 4, RS_WHY_CALL_RETURN_ADDR));
-    rs_set_eip(m, t, RS_WHY_CALL_TARGET);
-    return RS_OK;
-  case RS_OP_RET:
-    TRY(stack_peek(m, 0, 4, &t, RS_WHY_RET_POP));
-    rs_set_gpr(m, RS_ESP, c->gpr[RS_ESP] + 4 + (in->nopnd ? in->o[0].val : 0), RS_WHY_RET_POP);
-    rs_set_eip(m, t, RS_WHY_RET_POP);
-    return RS_OK;
+  case RS_OP_CALL: return call_as(m, in, ANY, 0);
+  case RS_OP_RET: return ret_as(m, in);
   case RS_OP_LEAVE: {
     uint32_t lin;
     TRY(seg_lin(m, RS_SS, c->gpr[RS_EBP], &lin));
@@ -810,4 +885,115 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
   }
   rs_set_eip(m, next, RS_WHY_NEXT_EIP);
   return RS_OK;
+}
+
+/* ---- specialised handlers ----
+ *
+ * Each handler below is a template instantiated for one form whose
+ * operands are all 32-bit: the kinds of o[0] and o[1] (R register, I
+ * immediate, M memory, J relative target). Every handler comes twice:
+ * `name` records when the step records, and `name_fast` is compiled for
+ * steps that record nothing (run_instruction calls it only when m->rec is
+ * NULL), so every recording branch inlined into it folds away. */
+
+enum form { F_RR, F_RI, F_RM, F_MR, F_MI, F_R, F_M, F_I, F_J, F_NONE, NFORMS };
+
+#define HANDLER(name, body)                                            \
+  static rs_status name(rs_machine *m, const rs_insn *in) { body }      \
+  static rs_status name##_fast(rs_machine *m, const rs_insn *in) {     \
+    if (m->rec) __builtin_unreachable();                               \
+    body                                                               \
+  }
+#define PAIR(name) { name, name##_fast }
+
+/* A handler that runs `body` and then advances EIP, as rs_exec does after
+ * every instruction that does not transfer control. */
+#define SEQUENTIAL(name, body)                                         \
+  HANDLER(name, uint32_t next = m->cpu.eip + in->len;                  \
+                TRY(body);                                             \
+                rs_set_eip(m, next, RS_WHY_NEXT_EIP);                  \
+                return RS_OK;)
+
+#define ALU_OPS(X) X(ADD) X(OR) X(ADC) X(SBB) X(AND) X(SUB) X(XOR) X(CMP) X(TEST)
+#define UNARY_OPS(X) X(INC) X(DEC) X(NEG) X(NOT)
+#define TWO_OPERAND_FORMS(X, op) \
+  X(op, RR, REG, REG) X(op, RI, REG, IMM) X(op, RM, REG, MEM) X(op, MR, MEM, REG) X(op, MI, MEM, IMM)
+#define ONE_OPERAND_FORMS(X, op) X(op, R, REG) X(op, M, MEM)
+#define CONDITIONS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) \
+  X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
+
+#define ALU_HANDLER(op, f, kd, ks) \
+  SEQUENTIAL(alu_##op##_##f, alu_as(m, in, RS_OP_##op, RS_OPND_##kd, RS_OPND_##ks, 4))
+#define ALU_HANDLERS(op) TWO_OPERAND_FORMS(ALU_HANDLER, op)
+ALU_OPS(ALU_HANDLERS)
+
+#define UNARY_HANDLER(op, f, kd) SEQUENTIAL(unary_##op##_##f, unary_as(m, in, RS_OP_##op, RS_OPND_##kd, 4))
+#define UNARY_HANDLERS(op) ONE_OPERAND_FORMS(UNARY_HANDLER, op)
+UNARY_OPS(UNARY_HANDLERS)
+
+#define MOV_HANDLER(op, f, kd, ks) SEQUENTIAL(mov_##f, mov_as(m, in, RS_OPND_##kd, RS_OPND_##ks, 4))
+TWO_OPERAND_FORMS(MOV_HANDLER, MOV)
+
+SEQUENTIAL(push_R, push_as(m, in, RS_OPND_REG, 4))
+SEQUENTIAL(push_I, push_as(m, in, RS_OPND_IMM, 4))
+SEQUENTIAL(push_M, push_as(m, in, RS_OPND_MEM, 4))
+SEQUENTIAL(pop_R, pop_as(m, in, RS_OPND_REG, 4))
+SEQUENTIAL(lea_RM, lea_as(m, in, 4))
+SEQUENTIAL(nop, RS_OK)
+
+HANDLER(jmp_J, return jmp_as(m, in, RS_OPND_REL, 4);)
+HANDLER(call_J, return call_as(m, in, RS_OPND_REL, 4);)
+HANDLER(ret, return ret_as(m, in);)
+#define JCC_HANDLER(cc) HANDLER(jcc_##cc, return jcc_as(m, in, cc);)
+CONDITIONS(JCC_HANDLER)
+
+/* Handlers by operation and form; { NULL, NULL }: rs_exec. */
+#define ALU_ENTRY(op, f, kd, ks) [RS_OP_##op][F_##f] = PAIR(alu_##op##_##f),
+#define ALU_ENTRIES(op) TWO_OPERAND_FORMS(ALU_ENTRY, op)
+#define UNARY_ENTRY(op, f, kd) [RS_OP_##op][F_##f] = PAIR(unary_##op##_##f),
+#define UNARY_ENTRIES(op) ONE_OPERAND_FORMS(UNARY_ENTRY, op)
+#define MOV_ENTRY(op, f, kd, ks) [RS_OP_MOV][F_##f] = PAIR(mov_##f),
+static const rs_handler by_form[RS_NOPS][NFORMS] = {
+  ALU_OPS(ALU_ENTRIES)
+  UNARY_OPS(UNARY_ENTRIES)
+  TWO_OPERAND_FORMS(MOV_ENTRY, MOV)
+  [RS_OP_PUSH][F_R] = PAIR(push_R), [RS_OP_PUSH][F_I] = PAIR(push_I), [RS_OP_PUSH][F_M] = PAIR(push_M),
+  [RS_OP_POP][F_R] = PAIR(pop_R), [RS_OP_LEA][F_RM] = PAIR(lea_RM), [RS_OP_NOP][F_NONE] = PAIR(nop),
+  [RS_OP_JMP][F_J] = PAIR(jmp_J), [RS_OP_CALL][F_J] = PAIR(call_J), [RS_OP_RET][F_NONE] = PAIR(ret),
+};
+
+/* The form of an instruction whose operand size and operands are all 32-bit. */
+static enum form form_of(const rs_insn *in) {
+  if (in->osize != 4 || in->nopnd > 2) return NFORMS;
+  unsigned k[2] = { RS_OPND_NONE, RS_OPND_NONE };
+  for (unsigned i = 0; i < in->nopnd; i++) {
+    if (in->o[i].size != 4) return NFORMS;
+    k[i] = in->o[i].kind;
+  }
+  switch ((rs_opnd_kind)k[0]) {
+  case RS_OPND_REG:
+    return k[1] == RS_OPND_REG ? F_RR : k[1] == RS_OPND_IMM ? F_RI : k[1] == RS_OPND_MEM ? F_RM
+         : k[1] == RS_OPND_NONE ? F_R : NFORMS;
+  case RS_OPND_MEM:
+    return k[1] == RS_OPND_REG ? F_MR : k[1] == RS_OPND_IMM ? F_MI : k[1] == RS_OPND_NONE ? F_M : NFORMS;
+  case RS_OPND_IMM: return k[1] == RS_OPND_NONE ? F_I : NFORMS;
+  case RS_OPND_REL: return k[1] == RS_OPND_NONE ? F_J : NFORMS;
+  case RS_OPND_NONE: return F_NONE;
+  case RS_OPND_SREG:
+  case RS_OPND_CREG: break;
+  }
+  return NFORMS;
+}
+
+rs_handler rs_exec_select(const rs_insn *in) {
+  static const rs_handler jcc[16] = {
+#define JCC_ENTRY(cc) PAIR(jcc_##cc),
+    CONDITIONS(JCC_ENTRY)
+#undef JCC_ENTRY
+  };
+  static const rs_handler generic = { rs_exec, rs_exec };
+  enum form f = form_of(in);
+  if (f == NFORMS) return generic;
+  if (in->op == RS_OP_JCC && f == F_J) return jcc[in->cond & 15];
+  return by_form[in->op][f].exec ? by_form[in->op][f] : generic;
 }

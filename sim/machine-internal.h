@@ -43,9 +43,26 @@ typedef struct rs_tlb_entry {
   uint8_t  pad;
 } rs_tlb_entry;
 
+/* Access kinds for the page walker. */
+typedef enum rs_access { RS_ACC_READ, RS_ACC_WRITE, RS_ACC_FETCH } rs_access;
+
+/* Result of an operation that can fault: RS_OK, or RS_FAULT with m->fault
+ * describing the exception (vector, error code, CR2). */
+typedef enum rs_status { RS_OK = 0, RS_FAULT = 1 } rs_status;
+
+/* Executes one decoded instruction (see rs_exec). */
+typedef rs_status (*rs_exec_fn)(rs_machine *m, const rs_insn *in);
+/* The two handlers of a decoded instruction: `exec` for any step, `fast`
+ * only for steps that record nothing (m->rec NULL). */
+typedef struct rs_handler {
+  rs_exec_fn exec;
+  rs_exec_fn fast;
+} rs_handler;
+
 typedef struct rs_dcache_entry {
   uint32_t tag;       /* physical address + 1, 0 = empty */
   uint32_t gen;       /* page generation when decoded */
+  rs_handler run;     /* rs_exec_select(&insn) */
   rs_insn  insn;
 } rs_dcache_entry;
 
@@ -72,6 +89,7 @@ struct rs_machine {
   uint32_t     *page_gen;      /* decode-cache generation per physical page */
   rs_tlb_entry  tlb[RS_TLB_SIZE];
   rs_dcache_entry *dcache;
+  rs_dcache_entry fetch_scratch; /* an instruction across a page boundary: not cached */
 
   /* ---- the step in progress ---- */
   rs_step_record *rec;         /* NULL on the fast path */
@@ -80,13 +98,6 @@ struct rs_machine {
   uint8_t       last_kind;     /* rs_step_kind of the last step taken */
   uint8_t       last_vector;   /* vector of the last step, if a delivery */
 };
-
-/* Access kinds for the page walker. */
-typedef enum rs_access { RS_ACC_READ, RS_ACC_WRITE, RS_ACC_FETCH } rs_access;
-
-/* Result of an operation that can fault: RS_OK, or RS_FAULT with m->fault
- * describing the exception (vector, error code, CR2). */
-typedef enum rs_status { RS_OK = 0, RS_FAULT = 1 } rs_status;
 
 /* ---- effects (step.c) ---- */
 void rs_eff_push(rs_machine *m, const rs_effect *e);
@@ -203,6 +214,13 @@ void rs_console_append(rs_machine *m, char c);
 /* Executes one decoded instruction at EIP. On RS_FAULT, m->fault holds
  * the exception and no architectural register was changed. */
 rs_status rs_exec(rs_machine *m, const rs_insn *in);
+/* The handlers for a decoded instruction, chosen once when it is decoded:
+ * specialised instances of rs_exec's code for the common forms whose
+ * operands are all 32-bit, else rs_exec itself. A specialised handler
+ * changes nothing but general registers, arithmetic flags, EIP and memory
+ * (never a pending event, the halted or shadow state, IF or the devices)
+ * unless it faults; the run loop relies on that (step.c). */
+rs_handler rs_exec_select(const rs_insn *in);
 /* Raises an event to be delivered by the next step, recording the RAISE
  * with reason `why`. */
 void rs_raise(rs_machine *m, const rs_event *ev, rs_why why);

@@ -173,17 +173,18 @@ static inline uint32_t dcache_index(uint32_t phys) {
   return (phys * 2654435761u) >> (32 - 12);
 }
 
-/* Fetches and decodes the instruction at EIP. Returns NULL with m->fault
- * set on a fetch #PF or #UD. */
-static const rs_insn *fetch(rs_machine *m, rs_insn *scratch) {
-  uint32_t eip = m->cpu.eip, lin = m->cpu.seg[RS_CS].base + eip, phys;
-  bool user = rs_cpu_cpl(&m->cpu) == 3;
-  if (rs_mem_translate(m, lin, RS_ACC_FETCH, user, &phys)) return NULL;
-  uint32_t room = RS_PAGE - (lin & 0xfff);
+/* Decodes the instruction at `lin` (physical `phys`) that the decode
+ * cache does not hold, caching it unless it starts within 15 bytes of the
+ * end of its page or of memory: there it is taken one page at a time,
+ * touching the next page only if the instruction really extends into it,
+ * and decoded again each time. Returns NULL with m->fault set on a fetch
+ * #PF or #UD. */
+static __attribute__((noinline)) const rs_dcache_entry *fetch_slow(rs_machine *m, uint32_t lin,
+                                                                   uint32_t phys, bool user) {
+  uint32_t eip = m->cpu.eip, room = RS_PAGE - (lin & 0xfff);
   if (room >= 15 && phys + 15 <= m->phys_size) {
     rs_dcache_entry *d = &m->dcache[dcache_index(phys)];
     uint32_t page = phys >> 12;
-    if (d->tag == phys + 1 && d->gen == m->page_gen[page]) return &d->insn;
     if (!rs_decode(m->phys + phys, 15, eip, &d->insn)) {
       d->tag = 0;
       rs_fault_ud(m);
@@ -191,25 +192,41 @@ static const rs_insn *fetch(rs_machine *m, rs_insn *scratch) {
     }
     d->tag = phys + 1;
     d->gen = m->page_gen[page];
+    d->run = rs_exec_select(&d->insn);
     m->page_flags[page] |= RS_PAGE_CODE;
-    return &d->insn;
+    return d;
   }
-  /* Near the end of a page (or of memory): take bytes one page at a time,
-   * touching the next page only if the instruction really extends into it. */
+  rs_dcache_entry *scratch = &m->fetch_scratch;
   uint8_t buf[15];
   unsigned have = room < 15 ? room : 15;
   for (unsigned i = 0; i < have; i++) buf[i] = (uint8_t)rs_mem_phys_read(m, phys + i, 1);
-  if (!rs_decode(buf, have, eip, scratch) && have < 15) {
+  if (!rs_decode(buf, have, eip, &scratch->insn) && have < 15) {
     uint32_t phys2;
     if (rs_mem_translate(m, lin + have, RS_ACC_FETCH, user, &phys2)) return NULL;
     for (unsigned i = have; i < 15; i++) buf[i] = (uint8_t)rs_mem_phys_read(m, phys2 + i - have, 1);
-    rs_decode(buf, 15, eip, scratch);
+    rs_decode(buf, 15, eip, &scratch->insn);
   }
-  if (scratch->op == RS_OP_INVALID) {
+  if (scratch->insn.op == RS_OP_INVALID) {
     rs_fault_ud(m);
     return NULL;
   }
+  scratch->run = rs_exec_select(&scratch->insn);
   return scratch;
+}
+
+/* Fetches the instruction at EIP, decoded, with its handler. Returns NULL
+ * with m->fault set on a fetch #PF or #UD. Inline: the decode cache hit.
+ * An entry is filled only for an instruction at least 15 bytes from the
+ * end of its page and of memory, so a tag match (the same physical
+ * address) implies both and needs no bounds check; the page generation
+ * says whether the bytes changed since. */
+static inline const rs_dcache_entry *fetch(rs_machine *m) {
+  uint32_t lin = m->cpu.seg[RS_CS].base + m->cpu.eip, phys;
+  bool user = rs_cpu_cpl(&m->cpu) == 3;
+  if (rs_mem_translate(m, lin, RS_ACC_FETCH, user, &phys)) return NULL;
+  const rs_dcache_entry *d = &m->dcache[dcache_index(phys)];
+  if (d->tag == phys + 1 && d->gen == m->page_gen[phys >> 12]) return d;
+  return fetch_slow(m, lin, phys, user);
 }
 
 /* ---- the step ---- */
@@ -239,35 +256,55 @@ static rs_step_kind idle(rs_machine *m) {
   return RS_STEP_IDLE;
 }
 
-static rs_step_kind run_instruction(rs_machine *m) {
-  rs_insn scratch;
-  const rs_insn *in = fetch(m, &scratch);
-  if (!in) {
+/* The end of an instruction that did not complete: a fault, or INT n,
+ * INT3 or INTO, which complete (trap-like) and end any shadow; a fault
+ * leaves the instruction unexecuted, shadow included. */
+static __attribute__((noinline)) void instruction_raised(rs_machine *m, uint8_t shadow_before) {
+  bool completed = m->fault.kind != RS_EV_EXCEPTION;
+  if (!completed) m->core.shadow = shadow_before;
+  else if (shadow_before && m->rec) rs_eff_dev(m, RS_DEV_SHADOW, 0, 1, 0, RS_WHY_SHADOW_END);
+  rs_raise(m, &m->fault, completed ? RS_WHY_RAISE_INT : RS_WHY_RAISE_EXCEPTION);
+  if (completed) rs_dev_tick(m);
+}
+
+/* Recording: the instruction's bytes before it runs. */
+static __attribute__((noinline)) void record_instruction(rs_machine *m, const rs_insn *in) {
+  m->rec->insn_len = in->len;
+  rs_machine_peek(m, m->cpu.seg[RS_CS].base + m->cpu.eip, m->rec->insn, in->len);
+}
+
+/* Recording: the shadow the instruction ended or started. */
+static __attribute__((noinline)) void record_shadow(rs_machine *m, uint8_t shadow_before) {
+  if (shadow_before && !m->core.shadow)
+    rs_eff_dev(m, RS_DEV_SHADOW, 0, 1, 0, RS_WHY_SHADOW_END);
+  else if (!shadow_before && m->core.shadow)
+    rs_eff_dev(m, RS_DEV_SHADOW, 0, 0, 1, RS_WHY_STI_SHADOW);
+}
+
+/* An instruction step. Returns true when it cannot have changed anything
+ * quiet() looks at (below): a specialised handler completed (see
+ * rs_exec_select) and the timer did not fire. */
+static inline bool run_instruction(rs_machine *m) {
+  const rs_dcache_entry *d = fetch(m);
+  if (!d) {
     rs_raise(m, &m->fault, RS_WHY_RAISE_EXCEPTION);
-    return RS_STEP_INSTRUCTION;
+    return false;
   }
+  rs_exec_fn exec = d->run.fast;
   if (m->rec) {
-    m->rec->insn_len = in->len;
-    rs_machine_peek(m, m->cpu.seg[RS_CS].base + m->cpu.eip, m->rec->insn, in->len);
+    record_instruction(m, &d->insn);
+    exec = d->run.exec;
   }
   uint8_t shadow_before = m->core.shadow;
   m->core.shadow = 0;
-  if (rs_exec(m, in) != RS_OK) {
-    /* INT n, INT3 and INTO complete (trap-like) and end any shadow; a
-     * fault leaves the instruction unexecuted, shadow included. */
-    bool completed = m->fault.kind != RS_EV_EXCEPTION;
-    if (!completed) m->core.shadow = shadow_before;
-    else if (shadow_before && m->rec) rs_eff_dev(m, RS_DEV_SHADOW, 0, 1, 0, RS_WHY_SHADOW_END);
-    rs_raise(m, &m->fault, completed ? RS_WHY_RAISE_INT : RS_WHY_RAISE_EXCEPTION);
-    if (completed) rs_dev_tick(m);
-    return RS_STEP_INSTRUCTION;
+  if (exec(m, &d->insn) != RS_OK) {
+    instruction_raised(m, shadow_before);
+    return false;
   }
-  if (shadow_before && !m->core.shadow && m->rec)
-    rs_eff_dev(m, RS_DEV_SHADOW, 0, 1, 0, RS_WHY_SHADOW_END);
-  else if (!shadow_before && m->core.shadow && m->rec)
-    rs_eff_dev(m, RS_DEV_SHADOW, 0, 0, 1, RS_WHY_STI_SHADOW);
+  if (m->rec) record_shadow(m, shadow_before);
+  bool timer_fires = m->core.icount + 1 >= m->core.timer_next;
   rs_dev_tick(m);
-  return RS_STEP_INSTRUCTION;
+  return exec != rs_exec && !timer_fires;
 }
 
 bool rs_machine_stopped(const rs_machine *m) {
@@ -304,7 +341,8 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
   } else if (m->core.halted) {
     kind = idle(m); /* rs_machine_stopped() ruled out a CPU that cannot wake */
   } else {
-    kind = run_instruction(m);
+    run_instruction(m);
+    kind = RS_STEP_INSTRUCTION;
   }
 
   m->core.steps++;
@@ -344,14 +382,22 @@ uint64_t rs_machine_run(rs_machine *m, uint64_t max_steps, uint32_t stop_eip) {
     if (n && stop_eip != UINT32_MAX && m->cpu.eip == stop_eip && rs_machine_next_is_instruction(m))
       break;
     if (quiet(m)) {
-      m->writer_eip = m->cpu.eip;
-      run_instruction(m);
-      m->core.steps++;
+      /* quiet() stays true while instructions keep it (run_instruction
+       * says when they may not), so only the step budget and the stop
+       * address are checked between them. */
+      bool kept;
+      do {
+        m->writer_eip = m->cpu.eip;
+        kept = run_instruction(m);
+        m->core.steps++;
+        n++;
+      } while (kept && n < max_steps && m->cpu.eip != stop_eip);
       m->last_kind = RS_STEP_INSTRUCTION;
     } else if (!rs_machine_step(m, NULL)) {
       break;
+    } else {
+      n++;
     }
-    n++;
   }
   return n;
 }
