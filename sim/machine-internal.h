@@ -34,13 +34,16 @@ typedef struct rs_sched_event {
   uint8_t  by_eip;
 } rs_sched_event;
 
+/* A translation the page walker completed for one privilege level (see
+ * rs_mem_walk). A read or fetch at that level hits when read_tag matches;
+ * a write only when write_tag does, which the walker sets only if writes
+ * are allowed there and the PTE is already dirty. So a hit never skips a
+ * fault, or an accessed/dirty bit, that the walk would produce. */
 typedef struct rs_tlb_entry {
-  uint32_t tag;       /* (linear >> 12) | 1 when valid... stored as page number + 1 */
+  uint32_t read_tag;  /* linear page number + 1; 0 = empty */
+  uint32_t write_tag; /* linear page number + 1 when writes hit, else 0 */
   uint32_t phys;      /* physical page base */
-  uint8_t  user_ok;   /* U/S combined from PDE and PTE */
-  uint8_t  write_ok;  /* R/W combined, for user writes */
-  uint8_t  dirty;     /* the PTE's D bit is already set */
-  uint8_t  pad;
+  uint32_t ram;       /* 1 if the frame is inside physical memory */
 } rs_tlb_entry;
 
 /* Access kinds for the page walker. */
@@ -87,7 +90,7 @@ struct rs_machine {
   /* ---- caches (not state) ---- */
   uint8_t      *page_flags;    /* phys_size / 4096 entries */
   uint32_t     *page_gen;      /* decode-cache generation per physical page */
-  rs_tlb_entry  tlb[RS_TLB_SIZE];
+  rs_tlb_entry  tlb[2][RS_TLB_SIZE]; /* [0] supervisor, [1] user accesses */
   rs_dcache_entry *dcache;
   rs_dcache_entry fetch_scratch; /* an instruction across a page boundary: not cached */
 
@@ -119,58 +122,64 @@ void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why);
 void rs_set_cr(rs_machine *m, unsigned n, uint32_t v, rs_why why);
 
 /* ---- memory (memory.c) ---- */
-/* The page walk behind rs_mem_translate when the TLB misses. */
+/* The page walk behind rs_mem_translate when the TLB misses; it also
+ * fills the TLB when paging is off (identity, every access allowed), so
+ * the inline hits below need not test CR0.PG: every change of CR0, CR3 or
+ * CR4 flushes the TLB (rs_set_cr, undo, restore, rs_machine_cpu). */
 rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys);
+
+/* The accessors below are inline on every fetch and access: forced, so
+ * the compiler's size heuristics never turn them into calls. */
+#define RS_HOT static inline __attribute__((always_inline))
+
+/* The TLB entry for `lin` at a privilege level. */
+RS_HOT const rs_tlb_entry *rs_tlb_slot(const rs_machine *m, uint32_t lin, bool user) {
+  return &m->tlb[user][(lin >> 12) & (RS_TLB_SIZE - 1)];
+}
 
 /* Translates a linear address for an access made at user (`user`) or
  * supervisor privilege; sets accessed/dirty bits; on failure fills m->fault
- * with #PF. The TLB hit is inline: it is on every fetch and access. */
-static inline rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user,
-                                         uint32_t *phys) {
-  if (!(m->cpu.cr0 & RS_CR0_PG)) {
-    *phys = lin;
-    return RS_OK;
-  }
-  uint32_t vpn = lin >> 12;
-  const rs_tlb_entry *t = &m->tlb[vpn & (RS_TLB_SIZE - 1)];
-  if (t->tag == vpn + 1 && (!user || t->user_ok) &&
-      (acc != RS_ACC_WRITE || (t->dirty && (t->write_ok || (!user && !(m->cpu.cr0 & RS_CR0_WP)))))) {
+ * with #PF. */
+RS_HOT rs_status rs_mem_translate(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys) {
+  const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
+  if ((acc == RS_ACC_WRITE ? t->write_tag : t->read_tag) == (lin >> 12) + 1) {
     *phys = t->phys | (lin & 0xfff);
     return RS_OK;
   }
   return rs_mem_walk(m, lin, acc, user, phys);
 }
-/* Reads/writes 1, 2 or 4 bytes at a linear address (may cross a page). The
- * common cases — inside one page of RAM, and for writes an aligned dword
- * on the fast path — are inline. */
+
+/* Reads/writes 1, 2 or 4 bytes at a linear address (may cross a page).
+ * Inline: a TLB hit inside one page of RAM, and for writes an aligned
+ * dword on the fast path; the slow paths handle everything, misses
+ * included. */
 rs_status rs_mem_read_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out);
 rs_status rs_mem_write_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why);
 void rs_mem_note_write(rs_machine *m, uint32_t phys);
 
-static inline rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
-  uint32_t phys;
-  if (((lin & 0xfff) + size) > RS_PAGE) return rs_mem_read_slow(m, lin, size, user, out);
-  if (rs_mem_translate(m, lin, RS_ACC_READ, user, &phys)) return RS_FAULT;
-  if (phys + size > m->phys_size) return rs_mem_read_slow(m, lin, size, user, out);
-  const uint8_t *p = m->phys + phys;
+RS_HOT rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
+  const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
+  if ((lin & 0xfff) > RS_PAGE - size || t->read_tag != (lin >> 12) + 1 || !t->ram)
+    return rs_mem_read_slow(m, lin, size, user, out);
+  const uint8_t *p = m->phys + t->phys + (lin & 0xfff);
   *out = size == 1 ? p[0]
        : size == 2 ? (uint32_t)p[0] | (uint32_t)p[1] << 8
        : (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
   return RS_OK;
 }
 
-static inline rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
-                                     rs_why why) {
-  uint32_t phys;
-  if (size != 4 || (lin & 3) || m->rec) return rs_mem_write_slow(m, lin, size, user, val, why);
-  if (rs_mem_translate(m, lin, RS_ACC_WRITE, user, &phys)) return RS_FAULT;
-  if (phys + 4 > m->phys_size) return rs_mem_write_slow(m, lin, size, user, val, why);
+RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
+                              rs_why why) {
+  const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
+  if (size != 4 || (lin & 3) || m->rec || t->write_tag != (lin >> 12) + 1 || !t->ram)
+    return rs_mem_write_slow(m, lin, size, user, val, why);
+  uint32_t phys = t->phys | (lin & 0xfff);
   uint8_t *p = m->phys + phys;
   p[0] = (uint8_t)val; p[1] = (uint8_t)(val >> 8); p[2] = (uint8_t)(val >> 16); p[3] = (uint8_t)(val >> 24);
-  rs_word_tag *t = &m->tags[phys >> 2];
-  t->why = (uint16_t)why;
-  t->eip = m->writer_eip;
-  t->step_lo = (uint16_t)m->core.steps;
+  rs_word_tag *wt = &m->tags[phys >> 2];
+  wt->why = (uint16_t)why;
+  wt->eip = m->writer_eip;
+  wt->step_lo = (uint16_t)m->core.steps;
   if (m->page_flags[phys >> 12]) rs_mem_note_write(m, phys);
   return RS_OK;
 }

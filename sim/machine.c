@@ -88,7 +88,12 @@ rs_machine *rs_machine_clone(const rs_machine *src) {
   return m;
 }
 
-rs_cpu *rs_machine_cpu(rs_machine *m) { return &m->cpu; }
+/* The caller may change CR0 or CR3 through the pointer: translations
+ * cached under the old values are dropped. */
+rs_cpu *rs_machine_cpu(rs_machine *m) {
+  rs_mem_flush_tlb(m);
+  return &m->cpu;
+}
 const rs_cpu *rs_machine_cpu_const(const rs_machine *m) { return &m->cpu; }
 const rs_pic *rs_machine_pic(const rs_machine *m) { return &m->core.pic; }
 const rs_timer *rs_machine_timer(const rs_machine *m) { return &m->timer; }

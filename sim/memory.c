@@ -107,9 +107,22 @@ static void mark_paging(rs_machine *m, uint32_t phys) {
   if (phys < m->phys_size) m->page_flags[page_of(phys)] |= RS_PAGE_PAGING;
 }
 
-rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys) {
+/* Fills the TLB entry for `lin` at privilege `user`. */
+static void tlb_fill(rs_machine *m, uint32_t lin, bool user, uint32_t frame, bool writes_hit) {
   uint32_t vpn = lin >> 12;
-  rs_tlb_entry *t = &m->tlb[vpn & (RS_TLB_SIZE - 1)];
+  rs_tlb_entry *t = &m->tlb[user][vpn & (RS_TLB_SIZE - 1)];
+  t->read_tag = vpn + 1;
+  t->write_tag = writes_hit ? vpn + 1 : 0;
+  t->phys = frame;
+  t->ram = frame < m->phys_size;
+}
+
+rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys) {
+  if (!(m->cpu.cr0 & RS_CR0_PG)) {
+    tlb_fill(m, lin, user, lin & ~0xfffu, true);
+    *phys = lin;
+    return RS_OK;
+  }
   uint32_t pde_addr = (m->cpu.cr3 & ~0xfffu) + 4 * (lin >> 22);
   mark_paging(m, pde_addr);
   uint32_t pde = rs_mem_phys_read(m, pde_addr, 4);
@@ -131,12 +144,9 @@ rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uin
   if (npte != pte)
     walker_write(m, pte_addr, npte,
                  (npte ^ pte) & RS_PTE_D ? RS_WHY_PTE_DIRTY : RS_WHY_PTE_ACCESSED);
-  t->tag = vpn + 1;
-  t->phys = npte & ~0xfffu;
-  t->user_ok = u;
-  t->write_ok = w;
-  t->dirty = (npte & RS_PTE_D) != 0;
-  *phys = t->phys | (lin & 0xfff);
+  bool write_ok = w || (!user && !(m->cpu.cr0 & RS_CR0_WP));
+  tlb_fill(m, lin, user, npte & ~0xfffu, write_ok && (npte & RS_PTE_D));
+  *phys = (npte & ~0xfffu) | (lin & 0xfff);
   return RS_OK;
 }
 
