@@ -38,12 +38,14 @@ typedef struct rs_sched_event {
  * rs_mem_walk). A read or fetch at that level hits when read_tag matches;
  * a write only when write_tag does, which the walker sets only if writes
  * are allowed there and the PTE is already dirty. So a hit never skips a
- * fault, or an accessed/dirty bit, that the walk would produce. */
+ * fault, or an accessed/dirty bit, that the walk would produce. Only
+ * frames inside physical memory are entered, so a hit can access
+ * m->phys directly; any other frame is walked again on every access. */
 typedef struct rs_tlb_entry {
   uint32_t read_tag;  /* linear page number + 1; 0 = empty */
   uint32_t write_tag; /* linear page number + 1 when writes hit, else 0 */
   uint32_t phys;      /* physical page base */
-  uint32_t ram;       /* 1 if the frame is inside physical memory */
+  uint32_t pad;       /* 16 bytes: a slot's offset is a shift */
 } rs_tlb_entry;
 
 /* Access kinds for the page walker. */
@@ -159,7 +161,7 @@ void rs_mem_note_write(rs_machine *m, uint32_t phys);
 
 RS_HOT rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
   const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
-  if ((lin & 0xfff) > RS_PAGE - size || t->read_tag != (lin >> 12) + 1 || !t->ram)
+  if ((lin & 0xfff) > RS_PAGE - size || t->read_tag != (lin >> 12) + 1)
     return rs_mem_read_slow(m, lin, size, user, out);
   const uint8_t *p = m->phys + t->phys + (lin & 0xfff);
   *out = size == 1 ? p[0]
@@ -171,7 +173,7 @@ RS_HOT rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool us
 RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
                               rs_why why) {
   const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
-  if (size != 4 || (lin & 3) || m->rec || t->write_tag != (lin >> 12) + 1 || !t->ram)
+  if (size != 4 || (lin & 3) || m->rec || t->write_tag != (lin >> 12) + 1)
     return rs_mem_write_slow(m, lin, size, user, val, why);
   uint32_t phys = t->phys | (lin & 0xfff);
   uint8_t *p = m->phys + phys;

@@ -107,14 +107,14 @@ static void mark_paging(rs_machine *m, uint32_t phys) {
   if (phys < m->phys_size) m->page_flags[page_of(phys)] |= RS_PAGE_PAGING;
 }
 
-/* Fills the TLB entry for `lin` at privilege `user`. */
+/* Fills the TLB entry for `lin` at privilege `user`, if the frame is RAM. */
 static void tlb_fill(rs_machine *m, uint32_t lin, bool user, uint32_t frame, bool writes_hit) {
+  if (frame >= m->phys_size) return;
   uint32_t vpn = lin >> 12;
   rs_tlb_entry *t = &m->tlb[user][vpn & (RS_TLB_SIZE - 1)];
   t->read_tag = vpn + 1;
   t->write_tag = writes_hit ? vpn + 1 : 0;
   t->phys = frame;
-  t->ram = frame < m->phys_size;
 }
 
 rs_status rs_mem_walk(rs_machine *m, uint32_t lin, rs_access acc, bool user, uint32_t *phys) {
