@@ -42,9 +42,9 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.reload", { "<Control>r", "F5", NULL } },
-  { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
-  { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-  { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.fullscreen", { "F11", NULL } },
 };
 

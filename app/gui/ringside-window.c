@@ -89,8 +89,8 @@ static const struct {
   const char *trigger;
   const char *action;
 } plain_keys[] = {
-  { "space|Right|Page_Down|KP_Right", "win.step-forward" },
-  { "Left|BackSpace|Page_Up|KP_Left", "win.step-back" },
+  { "space|Right|Page_Down", "win.step-forward" },
+  { "Left|BackSpace|Page_Up", "win.step-back" },
   { "p", "win.play" },
   { "Home", "win.restart" },
   { "End", "win.go-to-end" },

@@ -339,6 +339,104 @@ test_open_and_broken (void)
   destroy_window (window);
 }
 
+static GtkDropTarget *
+drop_target (RingsideWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_drop_file (void)
+{
+  g_autofree char *tiny = test_file ("tiny-syscall.json");
+  g_autofree char *second = test_file ("second-syscall.json");
+  g_autoptr(GFile) file = g_file_new_for_path (second);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  RingsideWindow *window = new_window (tiny, 1024, 768);
+  GtkDropTarget *target = drop_target (window);
+  gboolean accepted = FALSE;
+
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gtk_drop_target_get_gtypes (target, NULL)[0]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
+
+  g_assert_true (accepted);
+  g_assert_cmpstr (ringside_session_object_get_title (session_of (window)), ==,
+                   "Test fixture: a second system call");
+
+  destroy_window (window);
+}
+
+/* The dialog GtkFileChooserNative shows when there is no portal. */
+static GtkWidget *
+find_chooser_dialog (guint *n_found)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  *n_found = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        {
+          found = toplevel;
+          (*n_found)++;
+        }
+    }
+
+  return found;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  guint n;
+
+  return find_chooser_dialog (&n) != NULL;
+}
+
+static void
+test_open_dialog (void)
+{
+  g_autofree char *tiny = test_file ("tiny-syscall.json");
+  RingsideWindow *window = new_window (tiny, 1024, 768);
+  GtkWidget *dialog;
+  guint n;
+
+  /* Ctrl+O twice is still one dialog. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open", NULL);
+  wait_for (chooser_shown, NULL);
+  dialog = find_chooser_dialog (&n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Open Scenario");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  /* Cancelling closes it and leaves the scenario alone. */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_chooser_dialog (&n));
+  g_assert_cmpstr (ringside_session_object_get_title (session_of (window)), ==,
+                   "Test fixture: a tiny system call");
+
+  destroy_window (window);
+}
+
 typedef struct
 {
   guint    loads;
@@ -784,6 +882,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/default-scenario-keys", test_default_scenario_keys);
   g_test_add_func ("/gui/window/play", test_play);
   g_test_add_func ("/gui/window/open-and-broken", test_open_and_broken);
+  g_test_add_func ("/gui/window/drop-file", test_drop_file);
+  g_test_add_func ("/gui/window/open-dialog", test_open_dialog);
   g_test_add_func ("/gui/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/gui/window/zoom", test_zoom);
   g_test_add_func ("/gui/window/accessibility", test_accessibility);
