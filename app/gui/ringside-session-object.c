@@ -581,7 +581,7 @@ ringside_session_object_seek_stop (RingsideSessionObject *self,
 
   while (direction > 0 ? position < length : position > 0)
     {
-      position += direction;
+      position = direction > 0 ? position + 1 : position - 1;
       for (size_t i = 0; i < n_stops; i++)
         {
           if (ringside_session_object_stop_at (self, rs_scenario_stop (scenario, i), position))

@@ -359,9 +359,13 @@ ringside_window_session_changed (RingsideWindow        *self,
                                      narration->headline, body ? body : "");
       free (body);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->canvas),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
   ringside_window_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));

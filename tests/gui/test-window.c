@@ -339,6 +339,29 @@ test_open_and_broken (void)
   destroy_window (window);
 }
 
+static void
+test_stops (void)
+{
+  g_autofree char *tiny = test_file ("tiny-syscall.json");
+  RingsideWindow *window = new_window (tiny, 1024, 768);
+  RingsideSessionObject *session = session_of (window);
+
+  /* The fixture stops at the label syscall_entry (reached at step 4) and
+   * at step 7. */
+  press (window, "n");
+  g_assert_cmpuint (ringside_session_object_get_position (session), ==, 4);
+  press (window, "n");
+  g_assert_cmpuint (ringside_session_object_get_position (session), ==, 7);
+  press (window, "n");
+  g_assert_cmpuint (ringside_session_object_get_position (session), ==, 7);
+  press (window, "<Shift>n");
+  g_assert_cmpuint (ringside_session_object_get_position (session), ==, 4);
+  press (window, "<Shift>n");
+  g_assert_cmpuint (ringside_session_object_get_position (session), ==, 4);
+
+  destroy_window (window);
+}
+
 static GtkDropTarget *
 drop_target (RingsideWindow *window)
 {
@@ -882,6 +905,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/default-scenario-keys", test_default_scenario_keys);
   g_test_add_func ("/gui/window/play", test_play);
   g_test_add_func ("/gui/window/open-and-broken", test_open_and_broken);
+  g_test_add_func ("/gui/window/stops", test_stops);
   g_test_add_func ("/gui/window/drop-file", test_drop_file);
   g_test_add_func ("/gui/window/open-dialog", test_open_dialog);
   g_test_add_func ("/gui/window/reload-on-change", test_reload_on_change);
