@@ -65,9 +65,9 @@ typedef struct rs_handler {
 } rs_handler;
 
 typedef struct rs_dcache_entry {
-  uint32_t tag;       /* physical address + 1, 0 = empty */
-  uint32_t gen;       /* page generation when decoded */
+  uint64_t tag;       /* physical address + 1 (no 32-bit address gives 0), 0 = empty */
   rs_handler run;     /* rs_exec_select(&insn) */
+  uint32_t gen;       /* page generation when decoded */
   rs_insn  insn;
 } rs_dcache_entry;
 

@@ -182,7 +182,7 @@ static inline uint32_t dcache_index(uint32_t phys) {
 static __attribute__((noinline)) const rs_dcache_entry *fetch_slow(rs_machine *m, uint32_t lin,
                                                                    uint32_t phys, bool user) {
   uint32_t eip = m->cpu.eip, room = RS_PAGE - (lin & 0xfff);
-  if (room >= 15 && phys + 15 <= m->phys_size) {
+  if (room >= 15 && phys <= m->phys_size - 15) { /* (phys + 15 could wrap) */
     rs_dcache_entry *d = &m->dcache[dcache_index(phys)];
     uint32_t page = phys >> 12;
     if (!rs_decode(m->phys + phys, 15, eip, &d->insn)) {
@@ -190,7 +190,7 @@ static __attribute__((noinline)) const rs_dcache_entry *fetch_slow(rs_machine *m
       rs_fault_ud(m);
       return NULL;
     }
-    d->tag = phys + 1;
+    d->tag = (uint64_t)phys + 1;
     d->gen = m->page_gen[page];
     d->run = rs_exec_select(&d->insn);
     m->page_flags[page] |= RS_PAGE_CODE;
@@ -225,7 +225,7 @@ static inline const rs_dcache_entry *fetch(rs_machine *m) {
   bool user = rs_cpu_cpl(&m->cpu) == 3;
   if (rs_mem_translate(m, lin, RS_ACC_FETCH, user, &phys)) return NULL;
   const rs_dcache_entry *d = &m->dcache[dcache_index(phys)];
-  if (d->tag == phys + 1 && d->gen == m->page_gen[phys >> 12]) return d;
+  if (d->tag == (uint64_t)phys + 1 && d->gen == m->page_gen[phys >> 12]) return d;
   return fetch_slow(m, lin, phys, user);
 }
 
