@@ -119,10 +119,16 @@ bool rs_history_forward(rs_history *h) {
   return true;
 }
 
-/* Runs fast-path steps until `goal` or the end. */
+/* Runs fast-path steps until `goal` or the end, in rs_machine_run chunks
+ * that stop at every checkpoint due (and at the end's step count and
+ * address, which rs_machine_run checks as rs_history_at_end does). */
 static void replay_to(rs_history *h, uint64_t goal) {
   while (rs_history_position(h) < goal && !rs_history_at_end(h)) {
-    if (!rs_machine_step(h->m, NULL)) break;
+    uint64_t pos = rs_history_position(h);
+    uint64_t stop = (pos / h->interval + 1) * h->interval;
+    if (stop > goal) stop = goal;
+    if (stop > h->max_steps) stop = h->max_steps;
+    if (rs_machine_run(h->m, stop - pos, h->end_eip) == 0) break;
     maybe_checkpoint(h);
   }
 }
