@@ -267,10 +267,17 @@ static __attribute__((noinline)) void instruction_raised(rs_machine *m, uint8_t 
   if (completed) rs_dev_tick(m);
 }
 
-/* Recording: the instruction's bytes before it runs. */
-static __attribute__((noinline)) void record_instruction(rs_machine *m, const rs_insn *in) {
-  m->rec->insn_len = in->len;
-  rs_machine_peek(m, m->cpu.seg[RS_CS].base + m->cpu.eip, m->rec->insn, in->len);
+/* Recording: the instruction's bytes before it runs. A cached one lies
+ * within one page of RAM at the physical address its tag names, with the
+ * bytes it was decoded from (the page generation matched); one across a
+ * page boundary is read as the views read memory. */
+static __attribute__((noinline)) void record_instruction(rs_machine *m, const rs_dcache_entry *d) {
+  unsigned len = d->insn.len;
+  m->rec->insn_len = (uint8_t)len;
+  if (d != &m->fetch_scratch)
+    memcpy(m->rec->insn, m->phys + (d->tag - 1), len);
+  else
+    rs_machine_peek(m, m->cpu.seg[RS_CS].base + m->cpu.eip, m->rec->insn, len);
 }
 
 /* Recording: the shadow the instruction ended or started. */
@@ -292,7 +299,7 @@ static inline bool run_instruction(rs_machine *m) {
   }
   rs_exec_fn exec = d->run.fast;
   if (m->rec) {
-    record_instruction(m, &d->insn);
+    record_instruction(m, d);
     exec = d->run.exec;
   }
   uint8_t shadow_before = m->core.shadow;
