@@ -944,6 +944,7 @@ SEQUENTIAL(nop, RS_OK)
 HANDLER(jmp_J, return jmp_as(m, in, RS_OPND_REL, 4);)
 HANDLER(call_J, return call_as(m, in, RS_OPND_REL, 4);)
 HANDLER(ret, return ret_as(m, in);)
+HANDLER(int_n, return raise_soft(m, in->o[0].val & 0xff, RS_EV_SOFT_INT, m->cpu.eip + in->len);)
 #define JCC_HANDLER(cc) HANDLER(jcc_##cc, return jcc_as(m, in, cc);)
 CONDITIONS(JCC_HANDLER)
 
@@ -991,7 +992,8 @@ rs_handler rs_exec_select(const rs_insn *in) {
     CONDITIONS(JCC_ENTRY)
 #undef JCC_ENTRY
   };
-  static const rs_handler generic = { rs_exec, rs_exec };
+  static const rs_handler generic = { rs_exec, rs_exec }, int_handler = PAIR(int_n);
+  if (in->op == RS_OP_INT) return int_handler; /* raises: it ends a quiet run by faulting */
   enum form f = form_of(in);
   if (f == NFORMS) return generic;
   if (in->op == RS_OP_JCC && f == F_J) return jcc[in->cond & 15];
