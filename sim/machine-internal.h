@@ -120,7 +120,11 @@ static inline void rs_set_eip(rs_machine *m, uint32_t v, rs_why why) {
   if (m->rec && m->cpu.eip != v) rs_eff_reg(m, RS_LOC_EIP, m->cpu.eip, v, why);
   m->cpu.eip = v;
 }
-void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why);
+static inline void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why) {
+  v = (v | RS_FL_FIXED) & ~(0x8u | 0x20u | 0x8000u | 0xffc00000u); /* reserved bits */
+  if (m->rec && m->cpu.eflags != v) rs_eff_reg(m, RS_LOC_EFLAGS, m->cpu.eflags, v, why);
+  m->cpu.eflags = v;
+}
 void rs_set_cr(rs_machine *m, unsigned n, uint32_t v, rs_why why);
 
 /* ---- memory (memory.c) ---- */

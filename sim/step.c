@@ -135,12 +135,6 @@ uint32_t rs_cpu_loc(const rs_cpu *c, rs_loc l) {
   return h;
 }
 
-void rs_set_eflags(rs_machine *m, uint32_t v, rs_why why) {
-  v = (v | RS_FL_FIXED) & ~(0x8u | 0x20u | 0x8000u | 0xffc00000u); /* reserved bits */
-  if (m->rec && m->cpu.eflags != v) rs_eff_reg(m, RS_LOC_EFLAGS, m->cpu.eflags, v, why);
-  m->cpu.eflags = v;
-}
-
 void rs_set_cr(rs_machine *m, unsigned n, uint32_t v, rs_why why) {
   static const rs_loc locs[5] = { RS_LOC_CR0, RS_LOC_CR0, RS_LOC_CR2, RS_LOC_CR3, RS_LOC_CR4 };
   uint32_t old = rs_cpu_loc(&m->cpu, locs[n]);
