@@ -45,9 +45,10 @@ bool rs_step_record_copy(rs_step_record *dst, const rs_step_record *src) {
   return true;
 }
 
-void rs_eff_push(rs_machine *m, const rs_effect *e) {
+/* The next effect slot of the record in progress (m->rec set), growing
+ * the buffer as needed; the caller fills it whole. */
+static inline rs_effect *eff_slot(rs_machine *m) {
   rs_step_record *r = m->rec;
-  if (!r) return;
   if (r->n_effects == r->cap_effects) {
     uint32_t cap = r->cap_effects ? r->cap_effects * 2 : 32;
     rs_effect *n = realloc(r->effects, cap * sizeof *n);
@@ -55,27 +56,31 @@ void rs_eff_push(rs_machine *m, const rs_effect *e) {
     r->effects = n;
     r->cap_effects = cap;
   }
-  r->effects[r->n_effects++] = *e;
+  return &r->effects[r->n_effects++];
+}
+
+void rs_eff_push(rs_machine *m, const rs_effect *e) {
+  if (m->rec) *eff_slot(m) = *e;
 }
 
 void rs_eff_reg(rs_machine *m, rs_loc loc, uint32_t old_val, uint32_t new_val, rs_why why) {
-  rs_effect e = { .kind = RS_EFF_REG, .size = 4, .why = (uint16_t)why, .target = (uint16_t)loc,
-                  .old_val = old_val, .new_val = new_val };
-  rs_eff_push(m, &e);
+  if (!m->rec) return;
+  *eff_slot(m) = (rs_effect){ .kind = RS_EFF_REG, .size = 4, .why = (uint16_t)why, .target = (uint16_t)loc,
+                              .old_val = old_val, .new_val = new_val };
 }
 
 void rs_eff_dev(rs_machine *m, rs_dev_field f, unsigned aux, uint32_t old_val, uint32_t new_val, rs_why why) {
-  rs_effect e = { .kind = RS_EFF_DEV, .size = 4, .why = (uint16_t)why, .target = (uint16_t)f,
-                  .aux = (uint16_t)aux, .old_val = old_val, .new_val = new_val };
-  rs_eff_push(m, &e);
+  if (!m->rec) return;
+  *eff_slot(m) = (rs_effect){ .kind = RS_EFF_DEV, .size = 4, .why = (uint16_t)why, .target = (uint16_t)f,
+                              .aux = (uint16_t)aux, .old_val = old_val, .new_val = new_val };
 }
 
 void rs_eff_info(rs_machine *m, rs_effect_kind kind, unsigned target, unsigned aux,
                  uint32_t addr, uint32_t old_val, uint32_t new_val, rs_why why) {
-  rs_effect e = { .kind = (uint8_t)kind, .size = 4, .why = (uint16_t)why,
-                  .target = (uint16_t)target, .aux = (uint16_t)aux, .addr = addr,
-                  .old_val = old_val, .new_val = new_val };
-  rs_eff_push(m, &e);
+  if (!m->rec) return;
+  *eff_slot(m) = (rs_effect){ .kind = (uint8_t)kind, .size = 4, .why = (uint16_t)why,
+                              .target = (uint16_t)target, .aux = (uint16_t)aux, .addr = addr,
+                              .old_val = old_val, .new_val = new_val };
 }
 
 /* ---- register locations ---- */
