@@ -22,8 +22,14 @@ enum {
  * caches and are rebuilt on demand. */
 enum {
   RS_PAGE_PAGING = 1u << 0,   /* a page directory or page table the walker read */
-  RS_PAGE_CODE = 1u << 1      /* the decode cache holds instructions from it */
+  RS_PAGE_CODE = 1u << 1,     /* the decode cache holds instructions from it */
+  RS_PAGE_SHARED = 1u << 2    /* m->shared holds a snapshot page equal to it */
 };
+
+/* One physical page of snapshot data, bytes and word tags, never changed
+ * once made; snapshots and the machine share it while their page equals
+ * it (machine.c). */
+typedef struct rs_snap_page rs_snap_page;
 
 /* A scheduled IRQ: by step number or by arrival at an address. */
 typedef struct rs_sched_event {
@@ -95,6 +101,8 @@ struct rs_machine {
   rs_tlb_entry  tlb[2][RS_TLB_SIZE]; /* [0] supervisor, [1] user accesses */
   rs_dcache_entry *dcache;
   rs_dcache_entry fetch_scratch; /* an instruction across a page boundary: not cached */
+  rs_snap_page **shared;       /* per page: a snapshot page equal to it (bytes and tags), or
+                                  NULL; set exactly where page_flags has RS_PAGE_SHARED */
 
   /* ---- the step in progress ---- */
   rs_step_record *rec;         /* NULL on the fast path */
@@ -193,7 +201,9 @@ RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool u
  * accessed/dirty bits a real write sets) without writing. */
 rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user);
 void rs_mem_flush_tlb(rs_machine *m);
-void rs_mem_flush_all_caches(rs_machine *m);
+/* Drops the machine's share of a physical page's snapshot page: about to
+ * differ from it (machine.c). */
+void rs_machine_unshare(rs_machine *m, uint32_t page);
 /* Physical write used by undo and the loader: no effects, keeps caches
  * coherent. */
 void rs_mem_phys_write(rs_machine *m, uint32_t phys, unsigned size, uint32_t val);

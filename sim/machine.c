@@ -5,15 +5,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Snapshots share memory page by page: a snapshot holds one rs_snap_page
+ * per physical page, and the machine remembers, in m->shared, the page
+ * whose contents its own page still equals. A snapshot copies only the
+ * pages written since (the others it shares), and a restore copies only
+ * the pages that differ from the snapshot's, keeping the decode cache of
+ * the rest. Any write to a shared page unshares it first (the
+ * RS_PAGE_SHARED flag sends writes to rs_mem_note_write). */
+struct rs_snap_page {
+  uint32_t    refs;              /* snapshots and machines holding it */
+  uint8_t     bytes[RS_PAGE];
+  rs_word_tag tags[RS_PAGE / 4];
+};
+
 struct rs_snapshot {
   rs_cpu        cpu;
   rs_core_state core;
   uint32_t      event_fired[RS_MAX_EVENTS];
   uint32_t      phys_size;
-  uint8_t      *phys;
-  rs_word_tag  *tags;
+  rs_snap_page **pages;          /* phys_size / RS_PAGE */
   char         *console;
 };
+
+static void page_unref(rs_snap_page *p) {
+  if (p && --p->refs == 0) free(p);
+}
+
+void rs_machine_unshare(rs_machine *m, uint32_t page) {
+  page_unref(m->shared[page]);
+  m->shared[page] = NULL;
+  m->page_flags[page] &= (uint8_t)~RS_PAGE_SHARED;
+}
+
+/* Records that physical page `page` now equals `p`. */
+static void share(rs_machine *m, uint32_t page, rs_snap_page *p) {
+  p->refs++;
+  page_unref(m->shared[page]);
+  m->shared[page] = p;
+  m->page_flags[page] |= RS_PAGE_SHARED;
+}
 
 static bool alloc_memory(rs_machine *m, uint32_t phys_pages) {
   size_t bytes = (size_t)phys_pages * RS_PAGE;
@@ -23,7 +53,8 @@ static bool alloc_memory(rs_machine *m, uint32_t phys_pages) {
   m->page_flags = calloc(phys_pages, 1);
   m->page_gen = calloc(phys_pages, sizeof *m->page_gen);
   m->dcache = calloc(RS_DCACHE_SIZE, sizeof *m->dcache);
-  return m->phys && m->tags && m->page_flags && m->page_gen && m->dcache;
+  m->shared = calloc(phys_pages, sizeof *m->shared);
+  return m->phys && m->tags && m->page_flags && m->page_gen && m->dcache && m->shared;
 }
 
 rs_machine *rs_machine_new(uint32_t phys_pages) {
@@ -48,6 +79,9 @@ rs_machine *rs_machine_new(uint32_t phys_pages) {
 
 void rs_machine_free(rs_machine *m) {
   if (!m) return;
+  if (m->shared)
+    for (uint32_t p = 0; p < m->phys_size / RS_PAGE; p++) page_unref(m->shared[p]);
+  free(m->shared);
   free(m->phys);
   free(m->tags);
   free(m->page_flags);
@@ -67,6 +101,7 @@ rs_machine *rs_machine_clone(const rs_machine *src) {
   m->page_flags = NULL;
   m->page_gen = NULL;
   m->dcache = NULL;
+  m->shared = NULL;
   m->rec = NULL;
   if (!alloc_memory(m, src->phys_size / RS_PAGE)) {
     rs_machine_free(m);
@@ -129,22 +164,36 @@ int rs_machine_add_label_event(rs_machine *m, uint32_t eip, unsigned irq, unsign
   return (int)m->n_events++;
 }
 
-rs_snapshot *rs_machine_snapshot(const rs_machine *m) {
+rs_snapshot *rs_machine_snapshot(const rs_machine *cm) {
+  rs_machine *m = (rs_machine *)cm; /* only m->shared, a cache, changes: the state is read */
+  uint32_t pages = m->phys_size / RS_PAGE;
   rs_snapshot *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->cpu = m->cpu;
   s->core = m->core;
   memcpy(s->event_fired, m->event_fired, sizeof s->event_fired);
   s->phys_size = m->phys_size;
-  s->phys = malloc(m->phys_size);
-  s->tags = malloc((m->phys_size / 4) * sizeof *s->tags);
+  s->pages = calloc(pages, sizeof *s->pages);
   s->console = malloc(m->core.console_len + 1);
-  if (!s->phys || !s->tags || !s->console) {
+  if (!s->pages || !s->console) {
     rs_snapshot_free(s);
     return NULL;
   }
-  memcpy(s->phys, m->phys, m->phys_size);
-  memcpy(s->tags, m->tags, (m->phys_size / 4) * sizeof *s->tags);
+  for (uint32_t p = 0; p < pages; p++) {
+    if (!m->shared[p]) {
+      rs_snap_page *n = malloc(sizeof *n);
+      if (!n) {
+        rs_snapshot_free(s);
+        return NULL;
+      }
+      n->refs = 0;
+      memcpy(n->bytes, m->phys + (size_t)p * RS_PAGE, RS_PAGE);
+      memcpy(n->tags, m->tags + (size_t)p * (RS_PAGE / 4), sizeof n->tags);
+      share(m, p, n);
+    }
+    s->pages[p] = m->shared[p];
+    s->pages[p]->refs++;
+  }
   if (m->core.console_len) memcpy(s->console, m->console, m->core.console_len);
   return s;
 }
@@ -154,23 +203,35 @@ void rs_machine_restore(rs_machine *m, const rs_snapshot *s) {
   m->cpu = s->cpu;
   m->core = s->core;
   memcpy(m->event_fired, s->event_fired, sizeof m->event_fired);
-  memcpy(m->phys, s->phys, m->phys_size);
-  memcpy(m->tags, s->tags, (m->phys_size / 4) * sizeof *m->tags);
+  for (uint32_t p = 0; p < m->phys_size / RS_PAGE; p++) {
+    rs_snap_page *n = s->pages[p];
+    if (m->shared[p] == n) continue; /* still equal: bytes, tags and decoded code stay */
+    memcpy(m->phys + (size_t)p * RS_PAGE, n->bytes, RS_PAGE);
+    memcpy(m->tags + (size_t)p * (RS_PAGE / 4), n->tags, sizeof n->tags);
+    m->page_gen[p]++;
+    m->page_flags[p] = 0; /* no decoded code from it any more; the TLB is flushed below */
+    share(m, p, n);
+  }
   m->core.console_len = 0;
   for (uint32_t i = 0; i < s->core.console_len; i++) rs_console_append(m, s->console[i]);
-  rs_mem_flush_all_caches(m);
+  rs_mem_flush_tlb(m);
 }
 
 void rs_snapshot_free(rs_snapshot *s) {
   if (!s) return;
-  free(s->phys);
-  free(s->tags);
+  if (s->pages)
+    for (uint32_t p = 0; p < s->phys_size / RS_PAGE; p++) page_unref(s->pages[p]);
+  free(s->pages);
   free(s->console);
   free(s);
 }
 
+/* Shared pages count in part: each holder's share of them. */
 size_t rs_snapshot_size(const rs_snapshot *s) {
-  return sizeof *s + s->phys_size + (s->phys_size / 4) * sizeof *s->tags + s->core.console_len;
+  uint32_t pages = s->phys_size / RS_PAGE;
+  size_t bytes = sizeof *s + pages * sizeof *s->pages + s->core.console_len;
+  for (uint32_t p = 0; p < pages; p++) bytes += sizeof(rs_snap_page) / s->pages[p]->refs;
+  return bytes;
 }
 
 bool rs_machine_equal(const rs_machine *a, const rs_machine *b, char *why, size_t whylen) {

@@ -23,9 +23,10 @@ void rs_mem_note_write(rs_machine *m, uint32_t phys) {
   uint32_t p = page_of(phys);
   uint8_t f = m->page_flags[p];
   if (f & RS_PAGE_PAGING) rs_mem_flush_tlb(m);
+  if (f & RS_PAGE_SHARED) rs_machine_unshare(m, p);
   if (f & RS_PAGE_CODE) {
     m->page_gen[p]++;
-    m->page_flags[p] = (uint8_t)(f & ~RS_PAGE_CODE);
+    m->page_flags[p] &= (uint8_t)~RS_PAGE_CODE;
   }
 }
 
@@ -51,15 +52,6 @@ void rs_mem_phys_write(rs_machine *m, uint32_t phys, unsigned size, uint32_t val
 }
 
 void rs_mem_flush_tlb(rs_machine *m) { memset(m->tlb, 0, sizeof m->tlb); }
-
-void rs_mem_flush_all_caches(rs_machine *m) {
-  rs_mem_flush_tlb(m);
-  uint32_t pages = m->phys_size / RS_PAGE;
-  for (uint32_t p = 0; p < pages; p++) {
-    m->page_gen[p]++;
-    m->page_flags[p] = 0;
-  }
-}
 
 /* One recorded physical write inside a single 4-byte word: the effect, the
  * provenance tag, the bytes. */
@@ -255,6 +247,7 @@ static uint32_t alloc_frame(rs_machine *m) {
   uint32_t f = m->next_free;
   m->next_free += RS_PAGE;
   memset(m->phys + f, 0, RS_PAGE);
+  rs_mem_note_write(m, f);
   return f;
 }
 
