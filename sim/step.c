@@ -222,15 +222,27 @@ static __attribute__((noinline)) const rs_dcache_entry *fetch_slow(rs_machine *m
   return scratch;
 }
 
+/* Where instructions come from: CS's base and whether CPL is 3. Only a CS
+ * load changes them, which no specialised handler does (rs_exec_select),
+ * so the run loop takes them once per quiet stretch. */
+typedef struct code_seg {
+  uint32_t base;
+  bool user;
+} code_seg;
+
+static inline code_seg code_seg_of(const rs_machine *m) {
+  return (code_seg){ m->cpu.seg[RS_CS].base, rs_cpu_cpl(&m->cpu) == 3 };
+}
+
 /* Fetches the instruction at EIP, decoded, with its handler. Returns NULL
  * with m->fault set on a fetch #PF or #UD. Inline: the decode cache hit.
  * An entry is filled only for an instruction at least 15 bytes from the
  * end of its page and of memory, so a tag match (the same physical
  * address) implies both and needs no bounds check; the page generation
  * says whether the bytes changed since. */
-static inline const rs_dcache_entry *fetch(rs_machine *m) {
-  uint32_t lin = m->cpu.seg[RS_CS].base + m->cpu.eip, phys;
-  bool user = rs_cpu_cpl(&m->cpu) == 3;
+static inline const rs_dcache_entry *fetch(rs_machine *m, code_seg cs) {
+  uint32_t lin = cs.base + m->cpu.eip, phys;
+  bool user = cs.user;
   if (rs_mem_translate(m, lin, RS_ACC_FETCH, user, &phys)) return NULL;
   const rs_dcache_entry *d = &m->dcache[dcache_index(phys)];
   if (d->tag == (uint64_t)phys + 1 && d->gen == m->page_gen[phys >> 12]) return d;
@@ -299,8 +311,8 @@ static __attribute__((noinline)) void record_shadow(rs_machine *m, uint8_t shado
 /* An instruction step. Returns true when it cannot have changed anything
  * quiet() looks at (below): a specialised handler completed (see
  * rs_exec_select) and the timer did not fire. */
-static inline bool run_instruction(rs_machine *m) {
-  const rs_dcache_entry *d = fetch(m);
+static inline bool run_instruction(rs_machine *m, code_seg cs) {
+  const rs_dcache_entry *d = fetch(m, cs);
   if (!d) {
     rs_raise(m, &m->fault, RS_WHY_RAISE_EXCEPTION);
     return false;
@@ -356,7 +368,7 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
   } else if (m->core.halted) {
     kind = idle(m); /* rs_machine_stopped() ruled out a CPU that cannot wake */
   } else {
-    run_instruction(m);
+    run_instruction(m, code_seg_of(m));
     kind = RS_STEP_INSTRUCTION;
   }
 
@@ -400,10 +412,11 @@ uint64_t rs_machine_run(rs_machine *m, uint64_t max_steps, uint32_t stop_eip) {
       /* quiet() stays true while instructions keep it (run_instruction
        * says when they may not), so only the step budget and the stop
        * address are checked between them. */
+      code_seg cs = code_seg_of(m);
       bool kept;
       do {
         m->writer_eip = m->cpu.eip;
-        kept = run_instruction(m);
+        kept = run_instruction(m, cs);
         m->core.steps++;
         n++;
       } while (kept && n < max_steps && m->cpu.eip != stop_eip);
