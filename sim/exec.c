@@ -9,7 +9,7 @@
 #include "alu.h"
 #include "machine-internal.h"
 
-#define TRY(x) do { if ((x) != RS_OK) return RS_FAULT; } while (0)
+#define TRY(x) do { rs_status st_ = (x); if (st_ != RS_OK) return st_; } while (0)
 
 static inline bool at_user(const rs_machine *m) { return rs_cpu_cpl(&m->cpu) == 3; }
 static inline unsigned iopl(const rs_machine *m) { return (m->cpu.eflags >> 12) & 3; }
@@ -27,6 +27,16 @@ static inline unsigned iopl(const rs_machine *m) { return (m->cpu.eflags >> 12) 
 #define RS_TEMPLATE static inline __attribute__((always_inline))
 
 enum { ANY = 0xff };
+
+/* The path a template instance takes. FULL does everything, recording
+ * included. FAST is for the fast instances of the specialised handlers:
+ * they run only on steps that record nothing, and they call nothing: a
+ * memory access must hit the TLB inside RAM on a page no cache watches,
+ * and nothing may fault; otherwise the instance returns RS_RETRY and its
+ * wrapper reruns the instruction on the FULL path. The templates access
+ * memory before they change anything else, so a retry starts from the
+ * state the instruction found. */
+typedef enum path { FULL, FAST } path;
 
 /* An operand's kind: the template's constant, or the decoded one. */
 RS_TEMPLATE unsigned kind_of(const rs_operand *o, unsigned k) { return k == ANY ? o->kind : k; }
@@ -66,9 +76,10 @@ RS_TEMPLATE uint32_t ea_of(const rs_cpu *c, const rs_operand *o) {
 
 /* Linear address of offset `off` in segment `s`; a null (unusable) segment
  * faults: #SS(0) for SS, #GP(0) otherwise (SDM Vol. 3A §5.4.1). */
-RS_TEMPLATE rs_status seg_lin(rs_machine *m, unsigned s, uint32_t off, uint32_t *lin) {
+RS_TEMPLATE rs_status seg_lin(rs_machine *m, unsigned s, uint32_t off, uint32_t *lin, path p) {
   const rs_seg_cache *sc = &m->cpu.seg[s];
   if (!(sc->access & 0x80)) {
+    if (p == FAST) return RS_RETRY;
     if (s == RS_SS) {
       rs_fault(m, 12, true, 0);
       return RS_FAULT;
@@ -79,7 +90,8 @@ RS_TEMPLATE rs_status seg_lin(rs_machine *m, unsigned s, uint32_t off, uint32_t 
   return RS_OK;
 }
 
-RS_TEMPLATE rs_status mem_read(rs_machine *m, uint32_t lin, unsigned size, uint32_t *v, rs_why why) {
+RS_TEMPLATE rs_status mem_read(rs_machine *m, uint32_t lin, unsigned size, uint32_t *v, rs_why why, path p) {
+  if (p == FAST) return rs_mem_read_hit(m, lin, size, at_user(m), v) ? RS_OK : RS_RETRY;
   TRY(rs_mem_read(m, lin, size, at_user(m), v));
   if (m->rec) {
     rs_effect e = { .kind = RS_EFF_READ, .size = (uint8_t)size, .why = (uint16_t)why,
@@ -89,13 +101,21 @@ RS_TEMPLATE rs_status mem_read(rs_machine *m, uint32_t lin, unsigned size, uint3
   return RS_OK;
 }
 
-RS_TEMPLATE rs_status opnd_lin(rs_machine *m, const rs_operand *o, uint32_t *lin) {
-  return seg_lin(m, o->seg, ea_of(&m->cpu, o), lin);
+RS_TEMPLATE rs_status mem_write(rs_machine *m, uint32_t lin, unsigned size, uint32_t v, rs_why why, path p) {
+  uint32_t phys;
+  if (p == FULL) return rs_mem_write(m, lin, size, at_user(m), v, why);
+  if (!rs_mem_write_hit(m, lin, size, at_user(m), &phys) || m->page_flags[phys >> 12]) return RS_RETRY;
+  rs_mem_store(m, phys, v, why);
+  return RS_OK;
+}
+
+RS_TEMPLATE rs_status opnd_lin(rs_machine *m, const rs_operand *o, uint32_t *lin, path p) {
+  return seg_lin(m, o->seg, ea_of(&m->cpu, o), lin, p);
 }
 
 /* Reads an operand of kind `kind` and size `size` (ANY and 0: the decoded ones). */
 RS_TEMPLATE rs_status opnd_read_as(rs_machine *m, const rs_operand *o, unsigned kind, unsigned size,
-                                   uint32_t *v) {
+                                   uint32_t *v, path p) {
   uint32_t lin;
   size = size_or(size, o->size);
   switch ((rs_opnd_kind)kind_of(o, kind)) {
@@ -103,8 +123,8 @@ RS_TEMPLATE rs_status opnd_read_as(rs_machine *m, const rs_operand *o, unsigned 
   case RS_OPND_IMM: *v = o->val & rs_mask(size > 4 ? 4 : size); return RS_OK;
   case RS_OPND_SREG: *v = m->cpu.sel[o->reg]; return RS_OK;
   case RS_OPND_MEM:
-    TRY(opnd_lin(m, o, &lin));
-    return mem_read(m, lin, size, v, RS_WHY_OPERAND);
+    TRY(opnd_lin(m, o, &lin, p));
+    return mem_read(m, lin, size, v, RS_WHY_OPERAND, p);
   case RS_OPND_REL: *v = o->val; return RS_OK;
   case RS_OPND_CREG:
   case RS_OPND_NONE: break;
@@ -114,14 +134,14 @@ RS_TEMPLATE rs_status opnd_read_as(rs_machine *m, const rs_operand *o, unsigned 
 }
 
 RS_TEMPLATE rs_status opnd_write_as(rs_machine *m, const rs_operand *o, unsigned kind, unsigned size,
-                                    uint32_t v, rs_why why) {
+                                    uint32_t v, rs_why why, path p) {
   uint32_t lin;
   size = size_or(size, o->size);
   switch ((rs_opnd_kind)kind_of(o, kind)) {
   case RS_OPND_REG: reg_put(m, o->reg, size, v, why); return RS_OK;
   case RS_OPND_MEM:
-    TRY(opnd_lin(m, o, &lin));
-    return rs_mem_write(m, lin, size, at_user(m), v, why);
+    TRY(opnd_lin(m, o, &lin, p));
+    return mem_write(m, lin, size, v, why, p);
   case RS_OPND_IMM:
   case RS_OPND_SREG:
   case RS_OPND_CREG:
@@ -132,11 +152,11 @@ RS_TEMPLATE rs_status opnd_write_as(rs_machine *m, const rs_operand *o, unsigned
 }
 
 static rs_status opnd_read(rs_machine *m, const rs_operand *o, uint32_t *v) {
-  return opnd_read_as(m, o, ANY, 0, v);
+  return opnd_read_as(m, o, ANY, 0, v, FULL);
 }
 
 static rs_status opnd_write(rs_machine *m, const rs_operand *o, uint32_t v, rs_why why) {
-  return opnd_write_as(m, o, ANY, 0, v, why);
+  return opnd_write_as(m, o, ANY, 0, v, why, FULL);
 }
 
 /* Only arithmetic flags change here, so no reserved bit needs fixing. */
@@ -148,19 +168,20 @@ RS_TEMPLATE void set_arith_flags(rs_machine *m, uint32_t f, uint32_t affected, r
 
 /* ---- the stack ---- */
 
-RS_TEMPLATE rs_status push(rs_machine *m, uint32_t v, unsigned size, rs_why why) {
+RS_TEMPLATE rs_status push(rs_machine *m, uint32_t v, unsigned size, rs_why why, path p) {
   uint32_t esp = m->cpu.gpr[RS_ESP] - size, lin;
-  TRY(seg_lin(m, RS_SS, esp, &lin));
-  TRY(rs_mem_write(m, lin, size, at_user(m), v, why));
+  TRY(seg_lin(m, RS_SS, esp, &lin, p));
+  TRY(mem_write(m, lin, size, v, why, p));
   rs_set_gpr(m, RS_ESP, esp, why);
   return RS_OK;
 }
 
 /* Reads the word `off` bytes above ESP without popping it. */
-RS_TEMPLATE rs_status stack_peek(rs_machine *m, uint32_t off, unsigned size, uint32_t *v, rs_why why) {
+RS_TEMPLATE rs_status stack_peek(rs_machine *m, uint32_t off, unsigned size, uint32_t *v, rs_why why,
+                                 path p) {
   uint32_t lin;
-  TRY(seg_lin(m, RS_SS, m->cpu.gpr[RS_ESP] + off, &lin));
-  return mem_read(m, lin, size, v, why);
+  TRY(seg_lin(m, RS_SS, m->cpu.gpr[RS_ESP] + off, &lin, p));
+  return mem_read(m, lin, size, v, why, p);
 }
 
 /* ---- conditions (SDM Vol. 1 Appendix B) ---- */
@@ -185,12 +206,12 @@ RS_TEMPLATE bool cond_true(uint32_t f, unsigned cc) {
 
 /* ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST: o[0] op o[1]. */
 RS_TEMPLATE rs_status alu_as(rs_machine *m, const rs_insn *in, unsigned op, unsigned kd, unsigned ks,
-                             unsigned fixed) {
+                             unsigned fixed, path p) {
   const rs_operand *d = &in->o[0], *s = &in->o[1];
   unsigned size = size_or(fixed, in->osize), ssize = size_or(fixed, s->size);
   uint32_t a, b, r, f, cf = m->cpu.eflags & RS_FL_CF ? 1 : 0;
-  TRY(opnd_read_as(m, d, kd, fixed, &a));
-  TRY(opnd_read_as(m, s, ks, fixed, &b));
+  TRY(opnd_read_as(m, d, kd, fixed, &a, p));
+  TRY(opnd_read_as(m, s, ks, fixed, &b, p));
   b = rs_sext(b, ssize < size ? ssize : size) & rs_mask(size);
   switch (op) {
   case RS_OP_ADD: r = rs_alu_add(a, b, 0, size, &f); break;
@@ -203,42 +224,42 @@ RS_TEMPLATE rs_status alu_as(rs_machine *m, const rs_insn *in, unsigned op, unsi
   case RS_OP_OR: r = a | b; f = rs_alu_logic_flags(r, size); break;
   default: r = a ^ b; f = rs_alu_logic_flags(r, size); break;
   }
-  if (op != RS_OP_CMP && op != RS_OP_TEST) TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
+  if (op != RS_OP_CMP && op != RS_OP_TEST) TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT, p));
   set_arith_flags(m, f, RS_FL_ARITH, RS_WHY_FLAGS);
   return RS_OK;
 }
 
-static rs_status exec_alu(rs_machine *m, const rs_insn *in) { return alu_as(m, in, in->op, ANY, ANY, 0); }
+static rs_status exec_alu(rs_machine *m, const rs_insn *in) { return alu_as(m, in, in->op, ANY, ANY, 0, FULL); }
 
 /* INC, DEC, NEG, NOT on o[0]. */
 RS_TEMPLATE rs_status unary_as(rs_machine *m, const rs_insn *in, unsigned op, unsigned kd,
-                               unsigned fixed) {
+                               unsigned fixed, path p) {
   const rs_operand *d = &in->o[0];
   unsigned size = size_or(fixed, in->osize);
   uint32_t a, r, f;
-  TRY(opnd_read_as(m, d, kd, fixed, &a));
+  TRY(opnd_read_as(m, d, kd, fixed, &a, p));
   switch (op) {
   case RS_OP_INC:
     r = rs_alu_add(a, 1, 0, size, &f);
-    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
+    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT, p));
     set_arith_flags(m, f, RS_FL_ARITH & ~RS_FL_CF, RS_WHY_FLAGS);
     return RS_OK;
   case RS_OP_DEC:
     r = rs_alu_sub(a, 1, 0, size, &f);
-    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
+    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT, p));
     set_arith_flags(m, f, RS_FL_ARITH & ~RS_FL_CF, RS_WHY_FLAGS);
     return RS_OK;
   case RS_OP_NEG:
     r = rs_alu_sub(0, a, 0, size, &f);
-    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT));
+    TRY(opnd_write_as(m, d, kd, fixed, r, RS_WHY_RESULT, p));
     set_arith_flags(m, f, RS_FL_ARITH, RS_WHY_FLAGS);
     return RS_OK;
   default: /* NOT: no flags */
-    return opnd_write_as(m, d, kd, fixed, ~a & rs_mask(size), RS_WHY_RESULT);
+    return opnd_write_as(m, d, kd, fixed, ~a & rs_mask(size), RS_WHY_RESULT, p);
   }
 }
 
-static rs_status exec_unary(rs_machine *m, const rs_insn *in) { return unary_as(m, in, in->op, ANY, 0); }
+static rs_status exec_unary(rs_machine *m, const rs_insn *in) { return unary_as(m, in, in->op, ANY, 0, FULL); }
 
 /* Shifts and rotates (SDM Vol. 2 SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR). The
  * count is masked to 5 bits; a masked count of 0 changes nothing. */
@@ -426,28 +447,28 @@ static rs_status exec_string(rs_machine *m, const rs_insn *in, uint32_t next) {
   uint32_t src_lin = 0, dst_lin = 0, v = 0, w = 0, f = 0;
   bool uses_src = in->op == RS_OP_MOVS || in->op == RS_OP_LODS || in->op == RS_OP_CMPS;
   bool uses_dst = in->op != RS_OP_LODS;
-  if (uses_src) TRY(seg_lin(m, src_seg, c->gpr[RS_ESI], &src_lin));
-  if (uses_dst) TRY(seg_lin(m, RS_ES, c->gpr[RS_EDI], &dst_lin));
+  if (uses_src) TRY(seg_lin(m, src_seg, c->gpr[RS_ESI], &src_lin, FULL));
+  if (uses_dst) TRY(seg_lin(m, RS_ES, c->gpr[RS_EDI], &dst_lin, FULL));
   switch (in->op) {
   case RS_OP_MOVS:
-    TRY(mem_read(m, src_lin, size, &v, RS_WHY_STRING));
+    TRY(mem_read(m, src_lin, size, &v, RS_WHY_STRING, FULL));
     TRY(rs_mem_write(m, dst_lin, size, at_user(m), v, RS_WHY_STRING));
     break;
   case RS_OP_STOS:
     TRY(rs_mem_write(m, dst_lin, size, at_user(m), reg_get(c, RS_EAX, size), RS_WHY_STRING));
     break;
   case RS_OP_LODS:
-    TRY(mem_read(m, src_lin, size, &v, RS_WHY_STRING));
+    TRY(mem_read(m, src_lin, size, &v, RS_WHY_STRING, FULL));
     reg_put(m, RS_EAX, size, v, RS_WHY_STRING);
     break;
   case RS_OP_CMPS:
-    TRY(mem_read(m, src_lin, size, &v, RS_WHY_STRING));
-    TRY(mem_read(m, dst_lin, size, &w, RS_WHY_STRING));
+    TRY(mem_read(m, src_lin, size, &v, RS_WHY_STRING, FULL));
+    TRY(mem_read(m, dst_lin, size, &w, RS_WHY_STRING, FULL));
     rs_alu_sub(v, w, 0, size, &f);
     set_arith_flags(m, f, RS_FL_ARITH, RS_WHY_FLAGS);
     break;
   default: /* SCAS */
-    TRY(mem_read(m, dst_lin, size, &w, RS_WHY_STRING));
+    TRY(mem_read(m, dst_lin, size, &w, RS_WHY_STRING, FULL));
     rs_alu_sub(reg_get(c, RS_EAX, size), w, 0, size, &f);
     set_arith_flags(m, f, RS_FL_ARITH, RS_WHY_FLAGS);
     break;
@@ -527,7 +548,7 @@ static rs_status exec_descriptor_table(rs_machine *m, const rs_insn *in) {
   bool idt = in->op == RS_OP_LIDT || in->op == RS_OP_SIDT;
   rs_dtr *r = idt ? &m->cpu.idtr : &m->cpu.gdtr;
   uint32_t lin;
-  TRY(opnd_lin(m, &in->o[0], &lin));
+  TRY(opnd_lin(m, &in->o[0], &lin, FULL));
   if (in->op == RS_OP_SGDT || in->op == RS_OP_SIDT) {
     TRY(rs_mem_probe_write(m, lin, 6, at_user(m)));
     TRY(rs_mem_write(m, lin, 2, at_user(m), r->limit, RS_WHY_RESULT));
@@ -535,8 +556,8 @@ static rs_status exec_descriptor_table(rs_machine *m, const rs_insn *in) {
   }
   uint32_t limit, base;
   TRY(need_cpl0(m));
-  TRY(mem_read(m, lin, 2, &limit, RS_WHY_OPERAND));
-  TRY(mem_read(m, lin + 2, 4, &base, RS_WHY_OPERAND));
+  TRY(mem_read(m, lin, 2, &limit, RS_WHY_OPERAND, FULL));
+  TRY(mem_read(m, lin + 2, 4, &base, RS_WHY_OPERAND, FULL));
   rs_why why = idt ? RS_WHY_LIDT : RS_WHY_LGDT;
   if (m->rec) {
     if (r->base != base) rs_eff_reg(m, idt ? RS_LOC_IDTR_BASE : RS_LOC_GDTR_BASE, r->base, base, why);
@@ -569,7 +590,7 @@ static void exec_cpuid(rs_machine *m) {
 static rs_status exec_popf(rs_machine *m, const rs_insn *in) {
   uint32_t v;
   unsigned cpl = rs_cpu_cpl(&m->cpu);
-  TRY(stack_peek(m, 0, in->osize, &v, RS_WHY_POPFD));
+  TRY(stack_peek(m, 0, in->osize, &v, RS_WHY_POPFD, FULL));
   /* SDM Vol. 2 POPF: VM, VIP, VIF unaffected, RF cleared; IOPL only at
    * CPL 0; IF only when CPL <= IOPL — silently, without a fault. */
   uint32_t changeable = RS_FL_ARITH | RS_FL_TF | RS_FL_DF | RS_FL_NT | RS_FL_AC | RS_FL_ID;
@@ -588,11 +609,11 @@ static rs_status exec_pusha(rs_machine *m, const rs_insn *in) {
                                   RS_WHY_PUSHAD_ESI, RS_WHY_PUSHAD_EDI };
   unsigned size = in->osize;
   uint32_t lin, orig_esp = m->cpu.gpr[RS_ESP];
-  TRY(seg_lin(m, RS_SS, orig_esp - 8 * size, &lin));
+  TRY(seg_lin(m, RS_SS, orig_esp - 8 * size, &lin, FULL));
   TRY(rs_mem_probe_write(m, lin, 8 * size, at_user(m)));
   uint32_t vals[8];
   for (unsigned r = 0; r < 8; r++) vals[r] = r == RS_ESP ? orig_esp : m->cpu.gpr[r];
-  for (unsigned r = 0; r < 8; r++) TRY(push(m, vals[r] & rs_mask(size), size, whys[r]));
+  for (unsigned r = 0; r < 8; r++) TRY(push(m, vals[r] & rs_mask(size), size, whys[r], FULL));
   return RS_OK;
 }
 
@@ -600,7 +621,7 @@ static rs_status exec_popa(rs_machine *m, const rs_insn *in) {
   unsigned size = in->osize;
   uint32_t vals[8];
   for (unsigned i = 0; i < 8; i++) /* EDI first (lowest address) ... EAX last */
-    TRY(stack_peek(m, i * size, size, &vals[7 - i], RS_WHY_POPAD));
+    TRY(stack_peek(m, i * size, size, &vals[7 - i], RS_WHY_POPAD, FULL));
   for (unsigned i = 0; i < 8; i++) {
     unsigned r = 7 - i;
     if (r != RS_ESP) reg_put(m, r, size, vals[r], RS_WHY_POPAD);
@@ -627,20 +648,21 @@ static rs_status mov_cr(rs_machine *m, const rs_insn *in) {
   return RS_OK;
 }
 
-RS_TEMPLATE rs_status mov_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned ks, unsigned fixed) {
+RS_TEMPLATE rs_status mov_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned ks, unsigned fixed,
+                             path p) {
   const rs_operand *d = &in->o[0], *s = &in->o[1];
   uint32_t v;
   if (kind_of(d, kd) == RS_OPND_CREG || kind_of(s, ks) == RS_OPND_CREG) return mov_cr(m, in);
-  TRY(opnd_read_as(m, s, ks, fixed, &v));
+  TRY(opnd_read_as(m, s, ks, fixed, &v, p));
   if (kind_of(d, kd) == RS_OPND_SREG) {
     TRY(rs_load_sreg_checked(m, (rs_sreg)d->reg, (uint16_t)v, RS_WHY_SEG_LOAD));
     if (d->reg == RS_SS) m->core.shadow = 1; /* MOV SS inhibits interrupts for one instruction */
     return RS_OK;
   }
-  return opnd_write_as(m, d, kd, fixed, v, RS_WHY_RESULT);
+  return opnd_write_as(m, d, kd, fixed, v, RS_WHY_RESULT, p);
 }
 
-static rs_status exec_mov(rs_machine *m, const rs_insn *in) { return mov_as(m, in, ANY, ANY, 0); }
+static rs_status exec_mov(rs_machine *m, const rs_insn *in) { return mov_as(m, in, ANY, ANY, 0, FULL); }
 
 static rs_status exec_xchg(rs_machine *m, const rs_insn *in) {
   uint32_t a, b;
@@ -652,11 +674,11 @@ static rs_status exec_xchg(rs_machine *m, const rs_insn *in) {
   return opnd_write(m, second, second == &in->o[0] ? b : a, RS_WHY_RESULT);
 }
 
-RS_TEMPLATE rs_status pop_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+RS_TEMPLATE rs_status pop_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed, path p) {
   const rs_operand *d = &in->o[0];
   unsigned size = size_or(fixed, in->osize);
   uint32_t v;
-  TRY(stack_peek(m, 0, size, &v, RS_WHY_POP));
+  TRY(stack_peek(m, 0, size, &v, RS_WHY_POP, p));
   uint32_t new_esp = m->cpu.gpr[RS_ESP] + size;
   if (kind_of(d, kd) == RS_OPND_SREG) {
     TRY(rs_load_sreg_checked(m, (rs_sreg)d->reg, (uint16_t)v, RS_WHY_POP));
@@ -668,10 +690,10 @@ RS_TEMPLATE rs_status pop_as(rs_machine *m, const rs_insn *in, unsigned kd, unsi
     /* The destination address is computed with the incremented ESP. */
     uint32_t old_esp = m->cpu.gpr[RS_ESP], lin;
     m->cpu.gpr[RS_ESP] = new_esp;
-    rs_status st = opnd_lin(m, d, &lin);
+    rs_status st = opnd_lin(m, d, &lin, p);
     m->cpu.gpr[RS_ESP] = old_esp;
     TRY(st);
-    TRY(rs_mem_write(m, lin, size, at_user(m), v, RS_WHY_POP));
+    TRY(mem_write(m, lin, size, v, RS_WHY_POP, p));
     rs_set_gpr(m, RS_ESP, new_esp, RS_WHY_POP);
     return RS_OK;
   }
@@ -680,14 +702,14 @@ RS_TEMPLATE rs_status pop_as(rs_machine *m, const rs_insn *in, unsigned kd, unsi
   return RS_OK;
 }
 
-static rs_status exec_pop(rs_machine *m, const rs_insn *in) { return pop_as(m, in, ANY, 0); }
+static rs_status exec_pop(rs_machine *m, const rs_insn *in) { return pop_as(m, in, ANY, 0, FULL); }
 
-RS_TEMPLATE rs_status push_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+RS_TEMPLATE rs_status push_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed, path p) {
   unsigned size = size_or(fixed, in->osize);
   uint32_t v;
   if (kind_of(&in->o[0], kd) == RS_OPND_REG && in->o[0].reg == RS_ESP) v = m->cpu.gpr[RS_ESP];
-  else TRY(opnd_read_as(m, &in->o[0], kd, fixed, &v));
-  return push(m, v & rs_mask(size), size, RS_WHY_PUSH);
+  else TRY(opnd_read_as(m, &in->o[0], kd, fixed, &v, p));
+  return push(m, v & rs_mask(size), size, RS_WHY_PUSH, p);
 }
 
 RS_TEMPLATE rs_status lea_as(rs_machine *m, const rs_insn *in, unsigned fixed) {
@@ -697,9 +719,9 @@ RS_TEMPLATE rs_status lea_as(rs_machine *m, const rs_insn *in, unsigned fixed) {
 
 /* ---- control transfers: each sets EIP itself ---- */
 
-RS_TEMPLATE rs_status jmp_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+RS_TEMPLATE rs_status jmp_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed, path p) {
   uint32_t t;
-  TRY(opnd_read_as(m, &in->o[0], kd, fixed, &t));
+  TRY(opnd_read_as(m, &in->o[0], kd, fixed, &t, p));
   rs_set_eip(m, t, RS_WHY_JUMP);
   return RS_OK;
 }
@@ -712,17 +734,17 @@ RS_TEMPLATE rs_status jcc_as(rs_machine *m, const rs_insn *in, unsigned cc) {
   return RS_OK;
 }
 
-RS_TEMPLATE rs_status call_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed) {
+RS_TEMPLATE rs_status call_as(rs_machine *m, const rs_insn *in, unsigned kd, unsigned fixed, path p) {
   uint32_t t;
-  TRY(opnd_read_as(m, &in->o[0], kd, fixed, &t));
-  TRY(push(m, m->cpu.eip + in->len, 4, RS_WHY_CALL_RETURN_ADDR));
+  TRY(opnd_read_as(m, &in->o[0], kd, fixed, &t, p));
+  TRY(push(m, m->cpu.eip + in->len, 4, RS_WHY_CALL_RETURN_ADDR, p));
   rs_set_eip(m, t, RS_WHY_CALL_TARGET);
   return RS_OK;
 }
 
-RS_TEMPLATE rs_status ret_as(rs_machine *m, const rs_insn *in) {
+RS_TEMPLATE rs_status ret_as(rs_machine *m, const rs_insn *in, path p) {
   uint32_t t;
-  TRY(stack_peek(m, 0, 4, &t, RS_WHY_RET_POP));
+  TRY(stack_peek(m, 0, 4, &t, RS_WHY_RET_POP, p));
   rs_set_gpr(m, RS_ESP, m->cpu.gpr[RS_ESP] + 4 + (in->nopnd ? in->o[0].val : 0), RS_WHY_RET_POP);
   rs_set_eip(m, t, RS_WHY_RET_POP);
   return RS_OK;
@@ -767,12 +789,12 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
     break;
   case RS_OP_LEA: lea_as(m, in, 0); break;
   case RS_OP_XCHG: TRY(exec_xchg(m, in)); break;
-  case RS_OP_PUSH: TRY(push_as(m, in, ANY, 0)); break;
+  case RS_OP_PUSH: TRY(push_as(m, in, ANY, 0, FULL)); break;
   case RS_OP_POP: TRY(exec_pop(m, in)); break;
   case RS_OP_PUSHA: TRY(exec_pusha(m, in)); break;
   case RS_OP_POPA: TRY(exec_popa(m, in)); break;
   case RS_OP_PUSHF:
-    TRY(push(m, c->eflags & ~(RS_FL_VM | RS_FL_RF) & rs_mask(in->osize), in->osize, RS_WHY_PUSHFD));
+    TRY(push(m, c->eflags & ~(RS_FL_VM | RS_FL_RF) & rs_mask(in->osize), in->osize, RS_WHY_PUSHFD, FULL));
     break;
   case RS_OP_POPF: TRY(exec_popf(m, in)); break;
   case RS_OP_ADD: case RS_OP_OR: case RS_OP_ADC: case RS_OP_SBB:
@@ -800,7 +822,7 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
     v = (reg_get(c, RS_EAX, in->osize) & rs_msb(in->osize)) ? rs_mask(in->osize) : 0;
     reg_put(m, RS_EDX, in->osize, v, RS_WHY_RESULT);
     break;
-  case RS_OP_JMP: return jmp_as(m, in, ANY, 0);
+  case RS_OP_JMP: return jmp_as(m, in, ANY, 0, FULL);
   case RS_OP_JCC: return jcc_as(m, in, ANY);
   case RS_OP_JECXZ:
     if (c->gpr[RS_ECX] == 0) {
@@ -815,12 +837,12 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
       return RS_OK;
     }
     break;
-  case RS_OP_CALL: return call_as(m, in, ANY, 0);
-  case RS_OP_RET: return ret_as(m, in);
+  case RS_OP_CALL: return call_as(m, in, ANY, 0, FULL);
+  case RS_OP_RET: return ret_as(m, in, FULL);
   case RS_OP_LEAVE: {
     uint32_t lin;
-    TRY(seg_lin(m, RS_SS, c->gpr[RS_EBP], &lin));
-    TRY(mem_read(m, lin, 4, &v, RS_WHY_POP));
+    TRY(seg_lin(m, RS_SS, c->gpr[RS_EBP], &lin, FULL));
+    TRY(mem_read(m, lin, 4, &v, RS_WHY_POP, FULL));
     rs_set_gpr(m, RS_ESP, c->gpr[RS_EBP] + 4, RS_WHY_STACK_ADJUST);
     rs_set_gpr(m, RS_EBP, v, RS_WHY_POP);
     break;
@@ -892,17 +914,24 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
  * Each handler below is a template instantiated for one form whose
  * operands are all 32-bit: the kinds of o[0] and o[1] (R register, I
  * immediate, M memory, J relative target). Every handler comes twice:
- * `name` records when the step records, and `name_fast` is compiled for
- * steps that record nothing (run_instruction calls it only when m->rec is
- * NULL), so every recording branch inlined into it folds away. */
+ * `name` takes the FULL path and records when the step records;
+ * `name_fast` is for steps that record nothing (run_instruction calls it
+ * only when m->rec is NULL, so every recording branch inlined into it
+ * folds away) and takes the FAST path, calling nothing; when that gives
+ * up it tail-calls `name`, kept out of line so that the fast instance
+ * stays a leaf. */
 
 enum form { F_RR, F_RI, F_RM, F_MR, F_MI, F_R, F_M, F_I, F_J, F_NONE, NFORMS };
 
 #define HANDLER(name, body)                                            \
-  static rs_status name(rs_machine *m, const rs_insn *in) { body }      \
+  RS_TEMPLATE rs_status name##_as(rs_machine *m, const rs_insn *in, path p) { body }    \
+  static __attribute__((noinline)) rs_status name(rs_machine *m, const rs_insn *in) {          \
+    return name##_as(m, in, FULL);                                     \
+  }                                                                    \
   static rs_status name##_fast(rs_machine *m, const rs_insn *in) {     \
     if (m->rec) __builtin_unreachable();                               \
-    body                                                               \
+    rs_status st = name##_as(m, in, FAST);                             \
+    return st == RS_RETRY ? name(m, in) : st;                          \
   }
 #define PAIR(name) { name, name##_fast }
 
@@ -923,27 +952,27 @@ enum form { F_RR, F_RI, F_RM, F_MR, F_MI, F_R, F_M, F_I, F_J, F_NONE, NFORMS };
   X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
 
 #define ALU_HANDLER(op, f, kd, ks) \
-  SEQUENTIAL(alu_##op##_##f, alu_as(m, in, RS_OP_##op, RS_OPND_##kd, RS_OPND_##ks, 4))
+  SEQUENTIAL(alu_##op##_##f, alu_as(m, in, RS_OP_##op, RS_OPND_##kd, RS_OPND_##ks, 4, p))
 #define ALU_HANDLERS(op) TWO_OPERAND_FORMS(ALU_HANDLER, op)
 ALU_OPS(ALU_HANDLERS)
 
-#define UNARY_HANDLER(op, f, kd) SEQUENTIAL(unary_##op##_##f, unary_as(m, in, RS_OP_##op, RS_OPND_##kd, 4))
+#define UNARY_HANDLER(op, f, kd) SEQUENTIAL(unary_##op##_##f, unary_as(m, in, RS_OP_##op, RS_OPND_##kd, 4, p))
 #define UNARY_HANDLERS(op) ONE_OPERAND_FORMS(UNARY_HANDLER, op)
 UNARY_OPS(UNARY_HANDLERS)
 
-#define MOV_HANDLER(op, f, kd, ks) SEQUENTIAL(mov_##f, mov_as(m, in, RS_OPND_##kd, RS_OPND_##ks, 4))
+#define MOV_HANDLER(op, f, kd, ks) SEQUENTIAL(mov_##f, mov_as(m, in, RS_OPND_##kd, RS_OPND_##ks, 4, p))
 TWO_OPERAND_FORMS(MOV_HANDLER, MOV)
 
-SEQUENTIAL(push_R, push_as(m, in, RS_OPND_REG, 4))
-SEQUENTIAL(push_I, push_as(m, in, RS_OPND_IMM, 4))
-SEQUENTIAL(push_M, push_as(m, in, RS_OPND_MEM, 4))
-SEQUENTIAL(pop_R, pop_as(m, in, RS_OPND_REG, 4))
+SEQUENTIAL(push_R, push_as(m, in, RS_OPND_REG, 4, p))
+SEQUENTIAL(push_I, push_as(m, in, RS_OPND_IMM, 4, p))
+SEQUENTIAL(push_M, push_as(m, in, RS_OPND_MEM, 4, p))
+SEQUENTIAL(pop_R, pop_as(m, in, RS_OPND_REG, 4, p))
 SEQUENTIAL(lea_RM, lea_as(m, in, 4))
 SEQUENTIAL(nop, RS_OK)
 
-HANDLER(jmp_J, return jmp_as(m, in, RS_OPND_REL, 4);)
-HANDLER(call_J, return call_as(m, in, RS_OPND_REL, 4);)
-HANDLER(ret, return ret_as(m, in);)
+HANDLER(jmp_J, return jmp_as(m, in, RS_OPND_REL, 4, p);)
+HANDLER(call_J, return call_as(m, in, RS_OPND_REL, 4, p);)
+HANDLER(ret_near, return ret_as(m, in, p);)
 HANDLER(int_n, return raise_soft(m, in->o[0].val & 0xff, RS_EV_SOFT_INT, m->cpu.eip + in->len);)
 #define JCC_HANDLER(cc) HANDLER(jcc_##cc, return jcc_as(m, in, cc);)
 CONDITIONS(JCC_HANDLER)
@@ -960,7 +989,7 @@ static const rs_handler by_form[RS_NOPS][NFORMS] = {
   TWO_OPERAND_FORMS(MOV_ENTRY, MOV)
   [RS_OP_PUSH][F_R] = PAIR(push_R), [RS_OP_PUSH][F_I] = PAIR(push_I), [RS_OP_PUSH][F_M] = PAIR(push_M),
   [RS_OP_POP][F_R] = PAIR(pop_R), [RS_OP_LEA][F_RM] = PAIR(lea_RM), [RS_OP_NOP][F_NONE] = PAIR(nop),
-  [RS_OP_JMP][F_J] = PAIR(jmp_J), [RS_OP_CALL][F_J] = PAIR(call_J), [RS_OP_RET][F_NONE] = PAIR(ret),
+  [RS_OP_JMP][F_J] = PAIR(jmp_J), [RS_OP_CALL][F_J] = PAIR(call_J), [RS_OP_RET][F_NONE] = PAIR(ret_near),
 };
 
 /* The form of an instruction whose operand size and operands are all 32-bit. */

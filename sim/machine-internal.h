@@ -59,7 +59,11 @@ typedef enum rs_access { RS_ACC_READ, RS_ACC_WRITE, RS_ACC_FETCH } rs_access;
 
 /* Result of an operation that can fault: RS_OK, or RS_FAULT with m->fault
  * describing the exception (vector, error code, CR2). */
-typedef enum rs_status { RS_OK = 0, RS_FAULT = 1 } rs_status;
+typedef enum rs_status {
+  RS_OK = 0,
+  RS_FAULT = 1,
+  RS_RETRY = 2  /* only inside exec.c: a fast instance gave up, having changed nothing */
+} rs_status;
 
 /* Executes one decoded instruction (see rs_exec). */
 typedef rs_status (*rs_exec_fn)(rs_machine *m, const rs_insn *in);
@@ -171,32 +175,58 @@ rs_status rs_mem_read_slow(rs_machine *m, uint32_t lin, unsigned size, bool user
 rs_status rs_mem_write_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why);
 void rs_mem_note_write(rs_machine *m, uint32_t phys);
 
-RS_HOT rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
+/* The inline read: true, with *out, when `lin` hits the TLB inside one
+ * page; no side effect either way. */
+RS_HOT bool rs_mem_read_hit(const rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
   const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
-  if ((lin & 0xfff) > RS_PAGE - size || t->read_tag != (lin >> 12) + 1)
-    return rs_mem_read_slow(m, lin, size, user, out);
+  if ((lin & 0xfff) > RS_PAGE - size || t->read_tag != (lin >> 12) + 1) return false;
   const uint8_t *p = m->phys + t->phys + (lin & 0xfff);
   *out = size == 1 ? p[0]
        : size == 2 ? (uint32_t)p[0] | (uint32_t)p[1] << 8
        : (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-  return RS_OK;
+  return true;
 }
 
-RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
-                              rs_why why) {
+RS_HOT rs_status rs_mem_read(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *out) {
+  return rs_mem_read_hit(m, lin, size, user, out) ? RS_OK : rs_mem_read_slow(m, lin, size, user, out);
+}
+
+/* The inline write: true, with the physical address, when an aligned
+ * dword write at `lin` hits the TLB; no side effect either way. */
+RS_HOT bool rs_mem_write_hit(const rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t *phys) {
   const rs_tlb_entry *t = rs_tlb_slot(m, lin, user);
-  if (size != 4 || (lin & 3) || m->rec || t->write_tag != (lin >> 12) + 1)
-    return rs_mem_write_slow(m, lin, size, user, val, why);
-  uint32_t phys = t->phys | (lin & 0xfff);
-  uint8_t *p = m->phys + phys;
-  p[0] = (uint8_t)val; p[1] = (uint8_t)(val >> 8); p[2] = (uint8_t)(val >> 16); p[3] = (uint8_t)(val >> 24);
+  if (size != 4 || (lin & 3) || t->write_tag != (lin >> 12) + 1) return false;
+  *phys = t->phys | (lin & 0xfff);
+  return true;
+}
+
+/* The inline write's dword and provenance tag, at a 4-aligned physical
+ * address in RAM; the caller tells the caches (rs_mem_note_write) when
+ * the page's flags ask for it. The dword is stored as one uint32_t in
+ * the guest's little-endian order, not byte by byte: a byte store may
+ * alias any object, so after one the compiler would have to reload
+ * everything it knew, m->rec included. (m->phys is allocated memory and
+ * is only ever read byte by byte, so the typed store is well defined.) */
+RS_HOT void rs_mem_store(rs_machine *m, uint32_t phys, uint32_t val, rs_why why) {
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  val = __builtin_bswap32(val);
+#endif
+  *(uint32_t *)(void *)(m->phys + phys) = val;
   rs_word_tag *wt = &m->tags[phys >> 2];
   wt->why = (uint16_t)why;
   wt->eip = m->writer_eip;
   wt->step_lo = (uint16_t)m->core.steps;
+}
+
+RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
+                              rs_why why) {
+  uint32_t phys;
+  if (m->rec || !rs_mem_write_hit(m, lin, size, user, &phys)) return rs_mem_write_slow(m, lin, size, user, val, why);
+  rs_mem_store(m, phys, val, why);
   if (m->page_flags[phys >> 12]) rs_mem_note_write(m, phys);
   return RS_OK;
 }
+
 /* Checks that a write of `size` bytes at `lin` would not fault (setting the
  * accessed/dirty bits a real write sets) without writing. */
 rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user);
