@@ -310,25 +310,27 @@ static __attribute__((noinline)) void record_shadow(rs_machine *m, uint8_t shado
 
 /* An instruction step. Returns true when it cannot have changed anything
  * quiet() looks at (below): a specialised handler completed (see
- * rs_exec_select) and the timer did not fire. */
-static inline bool run_instruction(rs_machine *m, code_seg cs) {
+ * rs_exec_select) and the timer did not fire. `in_quiet_run`: called from
+ * the run loop's quiet stretch, where nothing records and there is no
+ * shadow (quiet() said so, and specialised handlers never start one), so
+ * that instance skips both. */
+static inline __attribute__((always_inline)) bool run_instruction(rs_machine *m, code_seg cs,
+                                                                  bool in_quiet_run) {
   const rs_dcache_entry *d = fetch(m, cs);
   if (!d) {
     rs_raise(m, &m->fault, RS_WHY_RAISE_EXCEPTION);
     return false;
   }
-  rs_exec_fn exec = d->run.fast;
-  if (m->rec) {
-    record_instruction(m, d);
-    exec = d->run.exec;
-  }
-  uint8_t shadow_before = m->core.shadow;
-  m->core.shadow = 0;
+  bool recording = !in_quiet_run && m->rec;
+  rs_exec_fn exec = recording ? d->run.exec : d->run.fast;
+  if (recording) record_instruction(m, d);
+  uint8_t shadow_before = in_quiet_run ? 0 : m->core.shadow;
+  if (!in_quiet_run) m->core.shadow = 0;
   if (exec(m, &d->insn) != RS_OK) {
     instruction_raised(m, shadow_before);
     return false;
   }
-  if (m->rec) record_shadow(m, shadow_before);
+  if (recording) record_shadow(m, shadow_before);
   bool timer_fires = m->core.icount + 1 >= m->core.timer_next;
   rs_dev_tick(m);
   return exec != rs_exec && !timer_fires;
@@ -368,7 +370,7 @@ bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
   } else if (m->core.halted) {
     kind = idle(m); /* rs_machine_stopped() ruled out a CPU that cannot wake */
   } else {
-    run_instruction(m, code_seg_of(m));
+    run_instruction(m, code_seg_of(m), false);
     kind = RS_STEP_INSTRUCTION;
   }
 
@@ -416,7 +418,7 @@ uint64_t rs_machine_run(rs_machine *m, uint64_t max_steps, uint32_t stop_eip) {
       bool kept;
       do {
         m->writer_eip = m->cpu.eip;
-        kept = run_instruction(m, cs);
+        kept = run_instruction(m, cs, true);
         m->core.steps++;
         n++;
       } while (kept && n < max_steps && m->cpu.eip != stop_eip);
