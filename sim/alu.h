@@ -20,14 +20,17 @@ static inline uint32_t rs_sext(uint32_t v, unsigned size) {
   return size == 1 ? (uint32_t)(int32_t)(int8_t)v : size == 2 ? (uint32_t)(int32_t)(int16_t)v : v;
 }
 
+/* The flags below are computed without branches: they depend on the
+ * operands' values, which no branch predictor can guess (a test of the
+ * result's parity is wrong half the time). rs_flag_if(c, flag) is flag
+ * if c is 1, else 0. */
+static inline uint32_t rs_flag_if(uint32_t c, uint32_t flag) { return c * flag; }
+
 /* ZF, SF and PF of a result (PF: even number of 1 bits in the low byte). */
 static inline uint32_t rs_szp(uint32_t r, unsigned size) {
-  uint32_t f = 0;
   r &= rs_mask(size);
-  if (r == 0) f |= RS_FL_ZF;
-  if (r & rs_msb(size)) f |= RS_FL_SF;
-  if (!__builtin_parity(r & 0xff)) f |= RS_FL_PF;
-  return f;
+  return rs_flag_if(r == 0, RS_FL_ZF) | rs_flag_if((r & rs_msb(size)) != 0, RS_FL_SF) |
+         rs_flag_if(!__builtin_parity(r & 0xff), RS_FL_PF);
 }
 
 /* a + b + cin; returns the result, *f gets CF PF AF ZF SF OF. */
@@ -37,11 +40,8 @@ static inline uint32_t rs_alu_add(uint32_t a, uint32_t b, uint32_t cin, unsigned
   b &= m;
   uint64_t wide = (uint64_t)a + b + cin;
   uint32_t r = (uint32_t)wide & m;
-  uint32_t fl = rs_szp(r, size);
-  if (wide > m) fl |= RS_FL_CF;
-  if ((a ^ b ^ r) & 0x10) fl |= RS_FL_AF;
-  if ((a ^ r) & (b ^ r) & rs_msb(size)) fl |= RS_FL_OF;
-  *f = fl;
+  *f = rs_szp(r, size) | rs_flag_if(wide > m, RS_FL_CF) | ((a ^ b ^ r) & RS_FL_AF) |
+       rs_flag_if(((a ^ r) & (b ^ r) & rs_msb(size)) != 0, RS_FL_OF);
   return r;
 }
 
@@ -51,11 +51,8 @@ static inline uint32_t rs_alu_sub(uint32_t a, uint32_t b, uint32_t bin, unsigned
   a &= m;
   b &= m;
   uint32_t r = (a - b - bin) & m;
-  uint32_t fl = rs_szp(r, size);
-  if ((uint64_t)b + bin > a) fl |= RS_FL_CF;
-  if ((a ^ b ^ r) & 0x10) fl |= RS_FL_AF;
-  if ((a ^ b) & (a ^ r) & rs_msb(size)) fl |= RS_FL_OF;
-  *f = fl;
+  *f = rs_szp(r, size) | rs_flag_if((uint64_t)b + bin > a, RS_FL_CF) | ((a ^ b ^ r) & RS_FL_AF) |
+       rs_flag_if(((a ^ b) & (a ^ r) & rs_msb(size)) != 0, RS_FL_OF);
   return r;
 }
 
