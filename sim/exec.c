@@ -933,7 +933,7 @@ enum form { F_RR, F_RI, F_RM, F_MR, F_MI, F_R, F_M, F_I, F_J, F_NONE, NFORMS };
     rs_status st = name##_as(m, in, FAST);                             \
     return st == RS_RETRY ? name(m, in) : st;                          \
   }
-#define PAIR(name) { name, name##_fast }
+#define PAIR(name) { name, name##_fast, true }
 
 /* A handler that runs `body` and then advances EIP, as rs_exec does after
  * every instruction that does not transfer control. */
@@ -1021,8 +1021,10 @@ rs_handler rs_exec_select(const rs_insn *in) {
     CONDITIONS(JCC_ENTRY)
 #undef JCC_ENTRY
   };
-  static const rs_handler generic = { rs_exec, rs_exec }, int_handler = PAIR(int_n);
-  if (in->op == RS_OP_INT) return int_handler; /* raises: it ends a quiet run by faulting */
+  static const rs_handler generic = { rs_exec, rs_exec, false }, iret = { rs_iret, rs_iret, false },
+                          int_handler = PAIR(int_n); /* it always raises */
+  if (in->op == RS_OP_INT) return int_handler;
+  if (in->op == RS_OP_IRET) return iret;
   enum form f = form_of(in);
   if (f == NFORMS) return generic;
   if (in->op == RS_OP_JCC && f == F_J) return jcc[in->cond & 15];

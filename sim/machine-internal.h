@@ -67,11 +67,14 @@ typedef enum rs_status {
 
 /* Executes one decoded instruction (see rs_exec). */
 typedef rs_status (*rs_exec_fn)(rs_machine *m, const rs_insn *in);
-/* The two handlers of a decoded instruction: `exec` for any step, `fast`
- * only for steps that record nothing (m->rec NULL). */
+/* How a decoded instruction runs: `exec` on any step, `fast` only on
+ * steps that record nothing (m->rec NULL). */
 typedef struct rs_handler {
   rs_exec_fn exec;
   rs_exec_fn fast;
+  bool keeps_quiet;   /* changes nothing the run loop's quiet() reads unless it
+                         faults or raises (step.c): no pending event, halted or
+                         shadow state, IF or device change */
 } rs_handler;
 
 typedef struct rs_dcache_entry {
@@ -228,8 +231,16 @@ RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool u
 }
 
 /* Checks that a write of `size` bytes at `lin` would not fault (setting the
- * accessed/dirty bits a real write sets) without writing. */
-rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user);
+ * accessed/dirty bits a real write sets) without writing. Inline: every
+ * interrupt delivery probes its frame. */
+RS_HOT rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user) {
+  uint32_t phys;
+  if (rs_mem_translate(m, lin, RS_ACC_WRITE, user, &phys)) return RS_FAULT;
+  if (((lin & 0xfff) + size) > RS_PAGE &&
+      rs_mem_translate(m, lin + size - 1, RS_ACC_WRITE, user, &phys))
+    return RS_FAULT;
+  return RS_OK;
+}
 void rs_mem_flush_tlb(rs_machine *m);
 /* Drops the machine's share of a physical page's snapshot page: about to
  * differ from it (machine.c). */
@@ -271,10 +282,9 @@ void rs_console_append(rs_machine *m, char c);
 rs_status rs_exec(rs_machine *m, const rs_insn *in);
 /* The handlers for a decoded instruction, chosen once when it is decoded:
  * specialised instances of rs_exec's code for the common forms whose
- * operands are all 32-bit, else rs_exec itself. A specialised handler
- * changes nothing but general registers, arithmetic flags, EIP and memory
- * (never a pending event, the halted or shadow state, IF or the devices)
- * unless it faults; the run loop relies on that (step.c). */
+ * operands are all 32-bit, which change nothing but general registers,
+ * arithmetic flags, EIP and memory (they keep quiet); IRET directly;
+ * else rs_exec itself. */
 rs_handler rs_exec_select(const rs_insn *in);
 /* Raises an event to be delivered by the next step, recording the RAISE
  * with reason `why`. */

@@ -152,15 +152,6 @@ rs_status rs_mem_read_slow(rs_machine *m, uint32_t lin, unsigned size, bool user
   return RS_OK;
 }
 
-rs_status rs_mem_probe_write(rs_machine *m, uint32_t lin, unsigned size, bool user) {
-  uint32_t phys;
-  if (rs_mem_translate(m, lin, RS_ACC_WRITE, user, &phys)) return RS_FAULT;
-  if (((lin & 0xfff) + size) > RS_PAGE &&
-      rs_mem_translate(m, lin + size - 1, RS_ACC_WRITE, user, &phys))
-    return RS_FAULT;
-  return RS_OK;
-}
-
 rs_status rs_mem_write_slow(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val, rs_why why) {
   uint32_t phys;
   if (((lin & 0xfff) + size) > RS_PAGE && rs_mem_probe_write(m, lin, size, user))

@@ -223,8 +223,8 @@ static __attribute__((noinline)) const rs_dcache_entry *fetch_slow(rs_machine *m
 }
 
 /* Where instructions come from: CS's base and whether CPL is 3. Only a CS
- * load changes them, which no specialised handler does (rs_exec_select),
- * so the run loop takes them once per quiet stretch. */
+ * load changes them, which no handler that keeps quiet does
+ * (rs_exec_select), so the run loop takes them once per quiet stretch. */
 typedef struct code_seg {
   uint32_t base;
   bool user;
@@ -309,10 +309,10 @@ static __attribute__((noinline)) void record_shadow(rs_machine *m, uint8_t shado
 }
 
 /* An instruction step. Returns true when it cannot have changed anything
- * quiet() looks at (below): a specialised handler completed (see
+ * quiet() looks at (below): a handler that keeps quiet completed (see
  * rs_exec_select) and the timer did not fire. `in_quiet_run`: called from
  * the run loop's quiet stretch, where nothing records and there is no
- * shadow (quiet() said so, and specialised handlers never start one), so
+ * shadow (quiet() said so, and handlers that keep quiet never start one), so
  * that instance skips both. */
 static inline __attribute__((always_inline)) bool run_instruction(rs_machine *m, code_seg cs,
                                                                   bool in_quiet_run) {
@@ -333,7 +333,7 @@ static inline __attribute__((always_inline)) bool run_instruction(rs_machine *m,
   if (recording) record_shadow(m, shadow_before);
   bool timer_fires = m->core.icount + 1 >= m->core.timer_next;
   rs_dev_tick(m);
-  return exec != rs_exec && !timer_fires;
+  return d->run.keeps_quiet && !timer_fires;
 }
 
 bool rs_machine_stopped(const rs_machine *m) {
@@ -341,7 +341,7 @@ bool rs_machine_stopped(const rs_machine *m) {
 }
 
 bool rs_machine_step(rs_machine *m, rs_step_record *rec) {
-  if (rs_machine_stopped(m)) return false;
+  if ((m->core.stopped || m->core.halted) && rs_machine_stopped(m)) return false; /* (not otherwise) */
   rs_cpu *c = &m->cpu;
   if (rec) {
     rs_step_record_clear(rec);
