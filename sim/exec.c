@@ -229,7 +229,9 @@ RS_TEMPLATE rs_status alu_as(rs_machine *m, const rs_insn *in, unsigned op, unsi
   return RS_OK;
 }
 
-static rs_status exec_alu(rs_machine *m, const rs_insn *in) { return alu_as(m, in, in->op, ANY, ANY, 0, FULL); }
+static rs_status exec_alu(rs_machine *m, const rs_insn *in) {
+  return alu_as(m, in, in->op, ANY, ANY, 0, FULL);
+}
 
 /* INC, DEC, NEG, NOT on o[0]. */
 RS_TEMPLATE rs_status unary_as(rs_machine *m, const rs_insn *in, unsigned op, unsigned kd,
@@ -259,7 +261,9 @@ RS_TEMPLATE rs_status unary_as(rs_machine *m, const rs_insn *in, unsigned op, un
   }
 }
 
-static rs_status exec_unary(rs_machine *m, const rs_insn *in) { return unary_as(m, in, in->op, ANY, 0, FULL); }
+static rs_status exec_unary(rs_machine *m, const rs_insn *in) {
+  return unary_as(m, in, in->op, ANY, 0, FULL);
+}
 
 /* Shifts and rotates (SDM Vol. 2 SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR). The
  * count is masked to 5 bits; a masked count of 0 changes nothing. */
@@ -923,15 +927,15 @@ rs_status rs_exec(rs_machine *m, const rs_insn *in) {
 
 enum form { F_RR, F_RI, F_RM, F_MR, F_MI, F_R, F_M, F_I, F_J, F_NONE, NFORMS };
 
-#define HANDLER(name, body)                                            \
-  RS_TEMPLATE rs_status name##_as(rs_machine *m, const rs_insn *in, path p) { body }    \
-  static __attribute__((noinline)) rs_status name(rs_machine *m, const rs_insn *in) {          \
-    return name##_as(m, in, FULL);                                     \
-  }                                                                    \
-  static rs_status name##_fast(rs_machine *m, const rs_insn *in) {     \
-    if (m->rec) __builtin_unreachable();                               \
-    rs_status st = name##_as(m, in, FAST);                             \
-    return st == RS_RETRY ? name(m, in) : st;                          \
+#define HANDLER(name, body)                                                          \
+  RS_TEMPLATE rs_status name##_as(rs_machine *m, const rs_insn *in, path p) { body } \
+  static __attribute__((noinline)) rs_status name(rs_machine *m, const rs_insn *in) { \
+    return name##_as(m, in, FULL);                                                   \
+  }                                                                                  \
+  static rs_status name##_fast(rs_machine *m, const rs_insn *in) {                   \
+    if (m->rec) __builtin_unreachable();                                             \
+    rs_status st = name##_as(m, in, FAST);                                           \
+    return st == RS_RETRY ? name(m, in) : st;                                        \
   }
 #define PAIR(name) { name, name##_fast, true }
 
@@ -977,7 +981,7 @@ HANDLER(int_n, return raise_soft(m, in->o[0].val & 0xff, RS_EV_SOFT_INT, m->cpu.
 #define JCC_HANDLER(cc) HANDLER(jcc_##cc, return jcc_as(m, in, cc);)
 CONDITIONS(JCC_HANDLER)
 
-/* Handlers by operation and form; { NULL, NULL }: rs_exec. */
+/* Handlers by operation and form; an empty entry: rs_exec. */
 #define ALU_ENTRY(op, f, kd, ks) [RS_OP_##op][F_##f] = PAIR(alu_##op##_##f),
 #define ALU_ENTRIES(op) TWO_OPERAND_FORMS(ALU_ENTRY, op)
 #define UNARY_ENTRY(op, f, kd) [RS_OP_##op][F_##f] = PAIR(unary_##op##_##f),

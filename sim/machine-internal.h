@@ -224,7 +224,8 @@ RS_HOT void rs_mem_store(rs_machine *m, uint32_t phys, uint32_t val, rs_why why)
 RS_HOT rs_status rs_mem_write(rs_machine *m, uint32_t lin, unsigned size, bool user, uint32_t val,
                               rs_why why) {
   uint32_t phys;
-  if (m->rec || !rs_mem_write_hit(m, lin, size, user, &phys)) return rs_mem_write_slow(m, lin, size, user, val, why);
+  if (m->rec || !rs_mem_write_hit(m, lin, size, user, &phys))
+    return rs_mem_write_slow(m, lin, size, user, val, why);
   rs_mem_store(m, phys, val, why);
   if (m->page_flags[phys >> 12]) rs_mem_note_write(m, phys);
   return RS_OK;
