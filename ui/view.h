@@ -20,6 +20,15 @@
 
 typedef enum rs_theme_kind { RS_THEME_LIGHT, RS_THEME_DARK, RS_THEME_HIGH_CONTRAST } rs_theme_kind;
 
+/* Fonts and shaped text kept from one frame to the next. Drawing is
+ * several times faster with one: create it with the canvas, pass it in
+ * every rs_view_input, free it with the canvas. Not thread-safe: one
+ * cache per thread that draws. */
+typedef struct rs_view_cache rs_view_cache;
+
+rs_view_cache *rs_view_cache_new(void);
+void rs_view_cache_free(rs_view_cache *c);
+
 /* What to draw. */
 typedef struct rs_view_input {
   const rs_session *session;       /* scenario, current machine, timeline, position */
@@ -28,6 +37,7 @@ typedef struct rs_view_input {
   double progress;                 /* animation of `step`: 0 = before, 1 = done */
   rs_theme_kind theme;
   double zoom;                     /* 1.0 = the mockup's sizes at 1280x800 */
+  rs_view_cache *cache;            /* optional (NULL: a cache per call) */
 } rs_view_input;
 
 /* A rectangle in logical pixels. */
@@ -35,10 +45,15 @@ typedef struct rs_rect {
   double x, y, w, h;
 } rs_rect;
 
-/* Where each part of the view goes for a given canvas size. */
+/* Where each part of the view goes for a given canvas size, in the
+ * canvas's logical pixels (zoom applied), so hosts can hit-test with
+ * pointer coordinates. */
 typedef struct rs_view_layout {
   rs_rect code, cpu, user_stack, kernel_stack, idt, tss, narration, console, timeline;
   bool show_console;               /* the scenario printed something */
+  bool narrow;                     /* under ~1180 px (at zoom 1) the IDT moves under
+                                      the other cards, beside the narration, and the
+                                      TSS into it (tss is then empty) */
 } rs_view_layout;
 
 /* Computes the layout for a canvas of w x h logical pixels. */
@@ -48,12 +63,14 @@ void rs_view_layout_compute(double w, double h, const rs_view_input *in, rs_view
  * timeline) into a w x h area at the current origin of `cr`. */
 void rs_view_draw(cairo_t *cr, double w, double h, const rs_view_input *in);
 
-/* Maps a point in the timeline to the step it designates; false if the
- * point is outside the timeline's track. */
+/* Maps a point in the timeline to the step it designates — the session
+ * position (1..length) whose last step is that tick, for
+ * rs_session_seek(); false if the point is outside the timeline's track. */
 bool rs_view_timeline_hit(const rs_view_layout *l, const rs_view_input *in, double x, double y,
                           uint64_t *step);
 
-/* Text for a timeline tooltip at step `step` ("14 · int $0x40"), into buf. */
+/* Text for a timeline tooltip at position `step` (as rs_view_timeline_hit
+ * gives it): "14 · int $0x40", into buf. */
 void rs_view_timeline_tooltip(const rs_view_input *in, uint64_t step, char *buf, size_t len);
 
 /* Seconds one step's animation lasts at speed 1.0 (the GUI scales it). */
