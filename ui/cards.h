@@ -37,6 +37,7 @@ typedef struct rs_frame {
   rs_cpu_model cpu;
   rs_stack_model stacks[2];
   rs_idt_model idt;
+  uint32_t esp_now;        /* ESP at this point of the animation */
   /* Recorded by the painters for the overlays. */
   rs_rect code_view;       /* the listing's viewport */
   double code_scroll;

@@ -122,13 +122,16 @@ static void paint_marks(rs_frame *f, const tag_column *tc, double *ran_left, dou
     const rs_code_row *r = &m->rows[m->just_ran];
     double y = row_top(f, r);
     rs_rect box = { x, y, w, r->h };
-    rs_draw_box(p, box, 6, rs_theme_tint(t, RS_HUE_STEP, t->tint_strong), t->hue[RS_HUE_STEP].fill,
-                t->line, false);
-    if (m->just_ran_check)
+    /* Ran (✓) or faulted (✗): filled; interrupted before it ran: only
+     * outlined, dashed. */
+    bool ran = m->just_ran_check, interrupted = !ran && strcmp(m->just_ran_tag, "interrupted") == 0;
+    rs_draw_box(p, box, 6, interrupted ? rs_rgba_fade(t->card, 0) : rs_theme_tint(t, RS_HUE_STEP, t->tint_strong),
+                t->hue[RS_HUE_STEP].fill, t->line, interrupted);
+    if (ran)
       rs_draw_check(p->cr, x + 11, y + r->h / 2, 10, t->hue[RS_HUE_STEP].text);
     else
-      rs_draw_text(p, RS_FONT_TAG_BOLD, "!", x + 11, rs_baseline_for(RS_FONT_TAG_BOLD, y + r->h / 2),
-                   RS_ALIGN_CENTER, t->hue[RS_HUE_STEP].text, 0);
+      rs_draw_text(p, RS_FONT_TAG_BOLD, interrupted ? "↯" : "✗", x + 11,
+                   rs_baseline_for(RS_FONT_TAG_BOLD, y + r->h / 2), RS_ALIGN_CENTER, t->hue[RS_HUE_STEP].text, 0);
     *ran_left = row_tag(f, tc, r, m->just_ran_tag, y + r->h / 2, RS_PILL_SOLID, RS_HUE_STEP, 1);
   }
   if (m->next >= 0) {
@@ -138,7 +141,7 @@ static void paint_marks(rs_frame *f, const tag_column *tc, double *ran_left, dou
     const rs_code_row *to = &m->rows[m->next];
     const rs_code_row *from = m->next_before >= 0 ? &m->rows[m->next_before] : to;
     double y = rs_lerp(row_top(f, from), row_top(f, to), k);
-    rs_hue hue = m->next_hue;
+    rs_hue hue = k < 0.5 ? from->hue : m->next_hue; /* the mode EIP is in */
     rs_rect box = { x, y, w, to->h };
     rs_draw_box(p, box, 6, rs_theme_tint(t, hue, t->tint * k), t->hue[hue].fill, t->line, false);
     rs_draw_triangle(p->cr, x + 7, y + to->h / 2, 9, 1, t->hue[hue].fill);

@@ -34,7 +34,7 @@ int rs_cpu_model_row_of(rs_loc loc) {
   return -1;
 }
 
-static rs_hue value_hue(const rs_scenario *s, rs_cpu_row row, uint32_t v) {
+rs_hue rs_cpu_model_hue(const rs_scenario *s, rs_cpu_row row, uint32_t v) {
   switch ((unsigned)row) {
   case RS_CPU_CS:
   case RS_CPU_SS:
@@ -69,8 +69,8 @@ void rs_cpu_model_build(const rs_view_input *in, const rs_beats *b, rs_cpu_model
     bool selector = i == RS_CPU_CS || i == RS_CPU_SS || i == RS_CPU_DS || i == RS_CPU_ES ||
                     i == RS_CPU_FS || i == RS_CPU_GS || i == RS_CPU_TR;
     r->digits = selector ? 4 : 8;
-    r->hue = value_hue(s, (rs_cpu_row)i, r->value);
-    r->old_hue = value_hue(s, (rs_cpu_row)i, r->old);
+    r->hue = rs_cpu_model_hue(s, (rs_cpu_row)i, r->value);
+    r->old_hue = rs_cpu_model_hue(s, (rs_cpu_row)i, r->old);
     r->wanted = i < RS_CPU_DS || r->changed || (i == RS_CPU_CR2 && r->value != 0);
   }
   out->eflags_effect = out->regs[RS_CPU_EFLAGS].last_effect;

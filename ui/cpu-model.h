@@ -57,6 +57,10 @@ typedef struct rs_cpu_model {
 #define RS_CPU_ROW_H 22.0
 #define RS_CPU_CHANGED_H 40.0
 
+/* The hue of value v shown in row `row`: selectors by their RPL, other
+ * values by what they point to. */
+rs_hue rs_cpu_model_hue(const rs_scenario *s, rs_cpu_row row, uint32_t v);
+
 void rs_cpu_model_build(const rs_view_input *in, const rs_beats *b, rs_cpu_model *out);
 
 /* Places the rows for a card of height card_h: the rows it must show,

@@ -82,7 +82,8 @@ static void paint_ring_indicator(const rs_frame *f, rs_rect card) {
   rs_draw_text(p, RS_FONT_NAME, words, x, base + 18, RS_ALIGN_LEFT, t->text, w);
 }
 
-static void paint_reg(const rs_frame *f, rs_rect card, const rs_cpu_reg *r) {
+static void paint_reg(const rs_frame *f, rs_rect card, rs_cpu_row row) {
+  const rs_cpu_reg *r = &f->cpu.regs[row];
   const rs_painter *p = &f->p;
   const rs_theme *t = p->theme;
   double k = r->changed ? rs_ease(rs_beat(&f->beats, (uint32_t)r->last_effect, f->progress)) : 0;
@@ -99,7 +100,7 @@ static void paint_reg(const rs_frame *f, rs_rect card, const rs_cpu_reg *r) {
                rs_baseline_for(RS_FONT_NAME, cy), RS_ALIGN_LEFT, name, 0);
   char hex[16];
   rs_hex(hex, sizeof hex, v, r->digits);
-  rs_hue hue = v == r->value ? r->hue : r->old_hue;
+  rs_hue hue = rs_cpu_model_hue(rs_session_scenario(f->in->session), row, v);
   rs_rgba vc = hue == RS_HUE_NONE ? t->text : t->hue[hue].text;
   rs_draw_text(p, r->changed && k >= 0.5 ? RS_FONT_VALUE_BOLD : RS_FONT_VALUE, hex,
                card.x + card.w - PAD, rs_baseline_for(RS_FONT_VALUE, cy), RS_ALIGN_RIGHT, vc, 0);
@@ -132,8 +133,9 @@ static void paint_flags(const rs_frame *f, rs_rect card) {
       fill = rs_theme_tint(t, RS_HUE_STEP, t->tint_strong);
     }
     rs_draw_box(p, chip, 5, fill, line, set || changed ? t->line : 1, false);
+    /* "IF=1" when set; a flag the step cleared says "IF=0". */
     char label[8];
-    snprintf(label, sizeof label, set ? "%s=1" : "%s", fl->name);
+    snprintf(label, sizeof label, set ? "%s=1" : changed && k > 0 ? "%s=0" : "%s", fl->name);
     rs_draw_text(p, set ? RS_FONT_TAG_BOLD : RS_FONT_TAG, label, chip.x + w / 2,
                  rs_baseline_for(RS_FONT_TAG, chip.y + h / 2), RS_ALIGN_CENTER, fg, 0);
   }
@@ -157,7 +159,7 @@ void rs_cpu_view_paint(rs_frame *f) {
     cairo_fill(p->cr);
   }
   for (int i = 0; i < RS_CPU_NROWS; i++)
-    if (f->cpu.regs[i].shown) paint_reg(f, card, &f->cpu.regs[i]);
+    if (f->cpu.regs[i].shown) paint_reg(f, card, (rs_cpu_row)i);
   paint_flags(f, card);
   cairo_restore(p->cr);
 }

@@ -24,12 +24,13 @@ void rs_draw_card(const rs_painter *p, rs_rect r) {
   cairo_t *cr = p->cr;
   const rs_theme *t = p->theme;
   if (t->shadow.a > 0) {
-    for (int i = 1; i <= 2; i++) {
-      rs_rect s = { r.x - 0.5 * i, r.y + 0.5 * i, r.w + i, r.h + i };
-      rs_path_rounded(cr, s, RS_CARD_RADIUS + i);
-      rs_set_color(cr, rs_rgba_fade(t->shadow, 1.0 / i));
-      cairo_fill(cr);
-    }
+    /* A soft edge under the card: an outline only, so the card's area is
+     * not filled twice. */
+    rs_rect s = { r.x - 0.5, r.y + 0.5, r.w + 1, r.h + 1 };
+    rs_path_rounded(cr, s, RS_CARD_RADIUS + 0.5);
+    rs_set_color(cr, t->shadow);
+    cairo_set_line_width(cr, 2);
+    cairo_stroke(cr);
   }
   rs_path_rounded(cr, r, RS_CARD_RADIUS);
   rs_set_color(cr, t->card);

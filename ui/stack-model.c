@@ -433,7 +433,9 @@ static double emit(const fit *f, rs_stack_layout *out) {
   return s.y;
 }
 
-/* How much a word deserves a slot of its own. */
+/* How much a word deserves a slot of its own: ESP's word, then what the
+ * step touched, then a saved ESP that links the stacks, then the rest,
+ * each nearest ESP first. -1: never (start-up words fold). */
 static int priority(const rs_stack_model *m, size_t i) {
   const rs_stack_word *w = &m->words[i];
   int near = (int)(i < m->n_in_use ? m->n_in_use - i : i - m->n_in_use + 1);
@@ -441,7 +443,7 @@ static int priority(const rs_stack_model *m, size_t i) {
   if (w->startup) return -1;
   if (w->written || w->popped) p += 4000;
   if (m->has_esp && w->addr == m->esp) p += 8000;
-  if ((int)i == m->link) p += 6000;
+  if ((int)i == m->link) p += 2000;
   return p;
 }
 
@@ -464,9 +466,14 @@ void rs_stack_layout_compute(const rs_stack_model *m, double avail, rs_stack_lay
       order[b] = order[b - 1];
       order[b - 1] = t;
     }
+  /* Stop at the first word that does not fit: a less important word
+   * squeezed into the room left would split the folds. */
   for (size_t k = 0; k < n; k++) {
     f.keep[order[k]] = true;
-    if (emit(&f, NULL) > avail) f.keep[order[k]] = false;
+    if (emit(&f, NULL) > avail) {
+      f.keep[order[k]] = false;
+      break;
+    }
   }
   emit(&f, out);
   for (size_t r = 0; r < out->n; r++) {

@@ -84,7 +84,9 @@ static void paint_word(const rs_frame *f, int which, const rs_stack_word *w, dou
   double k = w->effect >= 0 ? rs_beat(&f->beats, (uint32_t)w->effect, f->progress) : 1;
   rs_rect slot = { g->slot_x, y, g->slot_w, RS_SLOT_H };
   rs_hue sh = stack_hue(which);
-  bool esp = m->has_esp && w->addr == m->esp;
+  /* The address of the slot ESP points to is bold, and moves up for the
+   * ESP marker under it. */
+  bool esp = m->has_esp && w->addr == (m->esp_live ? f->esp_now : m->esp);
   paint_addr(f, which, w->addr, slot.y + slot.h / 2 - (esp ? 10 : 0), esp);
   if (w->pushed && k < 1) {
     /* Not pushed yet: an empty slot the value flies into. */

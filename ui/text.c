@@ -26,6 +26,11 @@ struct rs_text_cache {
   rs_text_entry *slots;
   size_t cap, count;
   uint32_t frame;
+  /* What the context was last matched to: pango_cairo_update_context()
+   * always invalidates every layout, so it is called only on a change. */
+  bool matched;
+  double scale[4];                 /* the linear part of the CTM */
+  unsigned long target_options;    /* hash of the target's font options */
 };
 
 static PangoFontDescription *font_new(const rs_font_spec *s) {
@@ -87,7 +92,18 @@ void rs_text_cache_free(rs_text_cache *c) {
 }
 
 void rs_text_cache_begin(rs_text_cache *c, cairo_t *cr) {
+  cairo_matrix_t m;
+  cairo_get_matrix(cr, &m);
+  cairo_font_options_t *fo = cairo_font_options_create();
+  cairo_surface_get_font_options(cairo_get_target(cr), fo);
+  unsigned long options = cairo_font_options_hash(fo);
+  cairo_font_options_destroy(fo);
+  double scale[4] = { m.xx, m.yx, m.xy, m.yy };
+  if (c->matched && options == c->target_options && memcmp(scale, c->scale, sizeof scale) == 0) return;
   pango_cairo_update_context(cr, c->ctx);
+  memcpy(c->scale, scale, sizeof scale);
+  c->target_options = options;
+  c->matched = true;
 }
 
 static uint32_t hash_key(const char *text, unsigned font, unsigned flags, int width) {

@@ -51,7 +51,9 @@ static void layout_design(double w, double h, bool console, rs_view_layout *l) {
   double m = l->narrow ? 8 : 12, gap = m;
   double tl_h = !l->narrow && h >= 700 ? 74 : 64;
   l->timeline = (rs_rect){ 0, h - tl_h, w, tl_h };
-  double bottom_h = l->narrow ? 168 : h >= 1000 ? 116 : 104;
+  /* The narration: three lines of 18 px, or two of 20 (the mockup has
+   * 104 px for two). */
+  double bottom_h = l->narrow ? 168 : h >= 1000 ? 128 : 120;
   double cards_h = fmax(120, h - m - gap - bottom_h - (l->narrow ? gap : 10) - tl_h);
   double y = m, by = y + cards_h + gap;
   if (!l->narrow) {
@@ -313,6 +315,8 @@ static bool frame_build(rs_frame *f, const rs_view_input *in, double w, double h
   rs_cpu_model_build(in, &f->beats, &f->cpu);
   rs_stack_models_build(in, &f->beats, &f->stacks[RS_STACK_USER], &f->stacks[RS_STACK_KERNEL]);
   rs_idt_model_build(in, &f->beats, &f->idt);
+  f->esp_now = rs_beats_loc_value(&f->beats, RS_LOC_ESP, f->progress,
+                                  rs_machine_cpu_const(rs_session_machine(in->session))->gpr[RS_ESP]);
   return true;
 }
 
