@@ -56,16 +56,17 @@ typedef struct tag_column {
   double comment_x;    /* where comments start in column mode */
 } tag_column;
 
-#define TAG_COLUMN_W 118.0
-
 static tag_column tag_column_of(const rs_frame *f) {
   const rs_code_model *m = &f->code;
   double ix = f->code_view.x + TEXT_X - 10 + INSN_DX, right = f->code_view.x + f->code_view.w - 4;
-  double widest = 0;
+  double widest = 0, tags = 0;
   for (size_t i = 0; i < m->n; i++)
     if (m->rows[i].kind == RS_CODE_LINE) widest = fmax(widest, rs_text_width(&f->p, RS_FONT_CODE, m->rows[i].text));
-  double x = ix + widest + 14;
-  if (x + TAG_COLUMN_W <= right) return (tag_column){ x, true, x + TAG_COLUMN_W };
+  const char *shown[2] = { m->just_ran >= 0 ? m->just_ran_tag : NULL, m->next >= 0 ? m->next_tag : NULL };
+  for (int k = 0; k < 2; k++)
+    if (shown[k]) tags = fmax(tags, rs_pill_width(&f->p, RS_FONT_TAG, shown[k]));
+  double x = ix + widest + 14, w = fmax(tags, 60) + 16;
+  if (x + w <= right) return (tag_column){ x, true, x + w };
   return (tag_column){ right, false, 0 };
 }
 

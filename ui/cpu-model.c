@@ -112,9 +112,17 @@ static double place(rs_cpu_model *m, double pitch, double changed, bool compact)
 }
 
 void rs_cpu_model_layout(rs_cpu_model *m, double card_h) {
+  /* Natural, compact, tight: row pitch, changed-row height, compact. */
+  static const struct {
+    double pitch, changed;
+    bool compact;
+  } levels[] = { { RS_CPU_ROW_H, RS_CPU_CHANGED_H, false }, { 20, 36, true }, { 19, 32, true } };
   for (int i = 0; i < RS_CPU_NROWS; i++) m->regs[i].shown = m->regs[i].wanted;
-  bool compact = place(m, RS_CPU_ROW_H, RS_CPU_CHANGED_H, false) > card_h;
-  double pitch = compact ? 20 : RS_CPU_ROW_H, changed = compact ? 36 : RS_CPU_CHANGED_H;
+  size_t lv = 0;
+  while (lv + 1 < sizeof levels / sizeof *levels && place(m, levels[lv].pitch, levels[lv].changed, levels[lv].compact) > card_h)
+    lv++;
+  bool compact = levels[lv].compact;
+  double pitch = levels[lv].pitch, changed = levels[lv].changed;
   for (int i = RS_CPU_DS; i < RS_CPU_NROWS; i++) {
     if (m->regs[i].shown) continue;
     m->regs[i].shown = true;

@@ -86,23 +86,27 @@ static void paint_reg(const rs_frame *f, rs_rect card, rs_cpu_row row) {
   const rs_cpu_reg *r = &f->cpu.regs[row];
   const rs_painter *p = &f->p;
   const rs_theme *t = p->theme;
-  double k = r->changed ? rs_ease(rs_beat(&f->beats, (uint32_t)r->last_effect, f->progress)) : 0;
+  /* Highlighted from its first change on; bold once the last one played. */
+  double k = r->changed ? rs_ease(rs_beat(&f->beats, (uint32_t)r->first_effect, f->progress)) : 0;
+  bool done = r->changed && rs_beat(&f->beats, (uint32_t)r->last_effect, f->progress) >= 0.5;
   uint32_t v = rs_beats_loc_value(&f->beats, r->loc, f->progress, r->value);
-  double y = card.y + r->y, cy = y + RS_CPU_ROW_H / 2;
+  double y = card.y + r->y, cy = y + r->h / 2, was_cy = 0;
   if (r->changed) {
     rs_rect box = { card.x + 8, y + 2, card.w - 16, r->h - 4 };
-    rs_draw_box(p, box, 6, rs_theme_tint(t, RS_HUE_STEP, t->tint_strong * fmax(k, 0.35)), t->card, 0, false);
-    rs_draw_box(p, (rs_rect){ box.x, box.y, 3, box.h }, 1.5, t->hue[RS_HUE_STEP].fill, t->card, 0, false);
-    cy = y + 2 + 11;
+    rs_draw_box(p, box, 6, rs_theme_tint(t, RS_HUE_STEP, t->tint_strong * k), t->card, 0, false);
+    rs_draw_box(p, (rs_rect){ box.x, box.y, 3, box.h }, 1.5, rs_rgba_fade(t->hue[RS_HUE_STEP].fill, k), t->card, 0,
+                false);
+    cy = box.y + box.h * 0.3;
+    was_cy = box.y + box.h * 0.75;
   }
-  rs_rgba name = r->changed ? rs_rgba_mix(t->dim, t->hue[RS_HUE_STEP].text, fmax(k, 0.35)) : t->dim;
+  rs_rgba name = r->changed ? rs_rgba_mix(t->dim, t->hue[RS_HUE_STEP].text, k) : t->dim;
   rs_draw_text(p, RS_FONT_NAME, r->name, card.x + PAD + (r->changed ? 2 : 0),
                rs_baseline_for(RS_FONT_NAME, cy), RS_ALIGN_LEFT, name, 0);
   char hex[16];
   rs_hex(hex, sizeof hex, v, r->digits);
   rs_hue hue = rs_cpu_model_hue(rs_session_scenario(f->in->session), row, v);
   rs_rgba vc = hue == RS_HUE_NONE ? t->text : t->hue[hue].text;
-  rs_draw_text(p, r->changed && k >= 0.5 ? RS_FONT_VALUE_BOLD : RS_FONT_VALUE, hex,
+  rs_draw_text(p, done ? RS_FONT_VALUE_BOLD : RS_FONT_VALUE, hex,
                card.x + card.w - PAD, rs_baseline_for(RS_FONT_VALUE, cy), RS_ALIGN_RIGHT, vc, 0);
   if (r->changed && k > 0) {
     char was[24];
@@ -110,7 +114,7 @@ static void paint_reg(const rs_frame *f, rs_rect card, rs_cpu_row row) {
     rs_hex(old, sizeof old, r->old, r->digits);
     snprintf(was, sizeof was, "was %s", old);
     rs_draw_text(p, RS_FONT_SMALL_MONO, was, card.x + card.w - PAD,
-                 rs_baseline_for(RS_FONT_SMALL_MONO, cy + 17), RS_ALIGN_RIGHT, rs_rgba_fade(t->dim, k), 0);
+                 rs_baseline_for(RS_FONT_SMALL_MONO, was_cy), RS_ALIGN_RIGHT, rs_rgba_fade(t->dim, k), 0);
   }
 }
 

@@ -23,6 +23,8 @@ void rs_idt_model_build(const rs_view_input *in, const rs_beats *b, rs_idt_model
     out->lookup = true;
     out->vector = e->target;
     out->gate_addr = e->addr;
+    out->gate_lo = e->old_val;
+    out->gate_hi = e->new_val;
     out->cpl = st->cpl_before;
   }
   unsigned limit_vectors = (c->idtr.limit + 1u) / 8;

@@ -31,6 +31,7 @@ typedef struct rs_idt_model {
   bool lookup;
   unsigned vector;
   uint32_t gate_addr;
+  uint32_t gate_lo, gate_hi;  /* the 8 bytes read, as two dwords */
   bool dpl_checked, dpl_ok; /* software interrupts: CPL <= DPL */
   unsigned cpl, dpl;
   int check_effect;         /* the DPL check, or -1 */

@@ -12,6 +12,7 @@
 #define ROW_PITCH 41.0
 #define NARROW_PITCH 25.0
 #define LOOKUP_H 98.0
+#define LOOKUP_DETAIL_H 150.0 /* with the gate's bytes decoded */
 
 static double idt_beat(const rs_frame *f) {
   return f->idt.idt_effect >= 0 ? rs_beat(&f->beats, (uint32_t)f->idt.idt_effect, f->progress) : 1;
@@ -90,7 +91,7 @@ static void paint_row_wide(rs_frame *f, rs_rect area, const rs_idt_row *r, doubl
                RS_ALIGN_LEFT, r->present ? t->hue[RS_HUE_KERNEL].text : t->dim, area.x + area.w - x);
 }
 
-static void paint_lookup(const rs_frame *f, rs_rect box) {
+static void paint_lookup(const rs_frame *f, rs_rect box, bool detail) {
   const rs_painter *p = &f->p;
   const rs_theme *t = p->theme;
   const rs_idt_model *m = &f->idt;
@@ -108,6 +109,18 @@ static void paint_lookup(const rs_frame *f, rs_rect box) {
   rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 16, RS_ALIGN_LEFT, tx, w);
   snprintf(line, sizeof line, "= 0x%08x", m->gate_addr);
   rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 16, RS_ALIGN_LEFT, tx, w);
+  if (detail) {
+    /* The 8 bytes the CPU read, decoded. */
+    uint32_t lo = m->gate_lo, hi = m->gate_hi;
+    snprintf(line, sizeof line, "gate: %08x %08x", hi, lo);
+    rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 22, RS_ALIGN_LEFT, tx, w);
+    snprintf(line, sizeof line, "sel 0x%04x · off 0x%08x", lo >> 16, (lo & 0xffff) | (hi & 0xffff0000u));
+    rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 16, RS_ALIGN_LEFT, tx, w);
+    unsigned type = (hi >> 8) & 0x1f;
+    snprintf(line, sizeof line, "P=%u DPL=%u type 0x%X: %s", (hi >> 15) & 1, (hi >> 13) & 3, type,
+             type == 0xf ? "trap gate" : type == 0xe ? "interrupt gate" : "other");
+    rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 16, RS_ALIGN_LEFT, tx, w);
+  }
   /* The check, as it plays. */
   double kc = m->check_effect >= 0 ? rs_ease(rs_beat(&f->beats, (uint32_t)m->check_effect, f->progress)) : k;
   bool ok = true;
@@ -170,9 +183,12 @@ static void paint_tall(rs_frame *f, rs_rect card) {
   for (size_t i = 0; i < n; i++) paint_row_tall(f, card, &m->rows[vis[i]], top + ROW_PITCH * (double)i);
   if (m->n == 0)
     rs_draw_text(p, RS_FONT_BODY, "No gate is present.", card.x + PAD, top + 10, RS_ALIGN_LEFT, t->dim, 0);
-  /* The lookup right under the rows. */
-  double ly = fmin(top + ROW_PITCH * (double)n, card.y + card.h - 10 - LOOKUP_H);
-  if (m->lookup) paint_lookup(f, (rs_rect){ card.x + 10, ly, card.w - 20, LOOKUP_H });
+  /* The lookup right under the rows, with the gate decoded when there
+   * is room. */
+  double ly = top + ROW_PITCH * (double)n, room = card.y + card.h - 10 - ly;
+  bool detail = room >= LOOKUP_DETAIL_H;
+  double lh = detail ? LOOKUP_DETAIL_H : LOOKUP_H;
+  if (m->lookup) paint_lookup(f, (rs_rect){ card.x + 10, fmin(ly, card.y + card.h - 10 - lh), card.w - 20, lh }, detail);
 }
 
 static void paint_wide(rs_frame *f, rs_rect card) {
@@ -190,7 +206,7 @@ static void paint_wide(rs_frame *f, rs_rect card) {
   size_t n = rs_idt_model_visible(m, max, vis);
   for (size_t i = 0; i < n; i++) paint_row_wide(f, rows, &m->rows[vis[i]], rows.y + NARROW_PITCH * (double)i);
   if (m->lookup)
-    paint_lookup(f, (rs_rect){ card.x + card.w - 10 - lookup_w, card.y + 10, lookup_w, LOOKUP_H });
+    paint_lookup(f, (rs_rect){ card.x + card.w - 10 - lookup_w, card.y + 10, lookup_w, LOOKUP_H }, false);
   /* The TSS fields along the bottom. */
   double ty = card.y + card.h - 34;
   rs_draw_text(p, RS_FONT_TITLE, "TSS", card.x + 14, rs_baseline_for(RS_FONT_TITLE, ty + 12), RS_ALIGN_LEFT,

@@ -408,7 +408,8 @@ static void put(row_sink *s, rs_stack_row_kind kind, int word, int count, double
 static double emit(const fit *f, rs_stack_layout *out) {
   const rs_stack_model *m = f->m;
   row_sink s = { out ? out->rows : NULL, 0, 0 };
-  put(&s, RS_ROW_TOP, -1, 0, RS_TOP_H);
+  /* An empty stack's ESP points at the top line: room for its marker. */
+  put(&s, RS_ROW_TOP, -1, 0, RS_TOP_H + (m->has_esp && m->esp >= m->top ? RS_ESP_MARK_DY : 0));
   if (m->hidden_above) put(&s, RS_ROW_FOLD, 0, -(int)m->hidden_above, RS_FOLD_H + RS_SLOT_GAP);
   size_t i = 0;
   while (i < m->n) {
@@ -515,10 +516,10 @@ int rs_stack_layout_row_of(const rs_stack_model *m, const rs_stack_layout *l, ui
 
 double rs_stack_layout_esp_y(const rs_stack_model *m, const rs_stack_layout *l, uint32_t esp) {
   int r = rs_stack_layout_row_of(m, l, esp);
-  if (r >= 0) return l->rows[r].y + (l->rows[r].h - RS_SLOT_GAP) / 2;
+  if (r >= 0) return l->rows[r].y + (l->rows[r].h - RS_SLOT_GAP) / 2 - RS_ESP_ADDR_DY;
   for (size_t k = 0; k < l->n; k++) {
     const rs_stack_row *row = &l->rows[k];
-    if (row->kind == RS_ROW_TOP && esp >= m->top) return row->y + row->h - 4;
+    if (row->kind == RS_ROW_TOP && esp >= m->top) return row->y + RS_TOP_LINE_Y;
     if (row->kind == RS_ROW_FREE) return row->y + RS_FREE_H / 2;
   }
   return 0;

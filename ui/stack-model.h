@@ -87,6 +87,11 @@ typedef struct rs_stack_row {
 #define RS_FOLD_H 28.0
 #define RS_FREE_H 30.0
 #define RS_TOP_H 22.0
+#define RS_TOP_LINE_Y 18.0 /* the top line, from the top row's top */
+/* The address ESP points to is drawn RS_ESP_ADDR_DY above its slot's
+ * centre, in bold; the ESP marker RS_ESP_MARK_DY under that address. */
+#define RS_ESP_ADDR_DY 10.0
+#define RS_ESP_MARK_DY 21.0
 #define RS_GROUP_H 28.0 /* as tall as a fold, so stacks facing each other line up */
 #define RS_STACK_MAX_ROWS (RS_STACK_MAX_WORDS + 8)
 
@@ -103,9 +108,9 @@ void rs_stack_layout_compute(const rs_stack_model *m, double avail, rs_stack_lay
  * or -1. */
 int rs_stack_layout_row_of(const rs_stack_model *m, const rs_stack_layout *l, uint32_t addr);
 
-/* The vertical centre (relative to the first row) where an ESP of value
- * esp points: the slot of that word, the top line for the top, or the
- * free slot just under the lowest word. */
+/* Where (relative to the first row) the address an ESP of value esp
+ * points to is drawn: above the centre of that word's slot, on the top
+ * line for the top, or in the free slot under the lowest word. */
 double rs_stack_layout_esp_y(const rs_stack_model *m, const rs_stack_layout *l, uint32_t esp);
 
 /* True if addr lies in the stack's region (top included). */

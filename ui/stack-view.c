@@ -87,7 +87,7 @@ static void paint_word(const rs_frame *f, int which, const rs_stack_word *w, dou
   /* The address of the slot ESP points to is bold, and moves up for the
    * ESP marker under it. */
   bool esp = m->has_esp && w->addr == (m->esp_live ? f->esp_now : m->esp);
-  paint_addr(f, which, w->addr, slot.y + slot.h / 2 - (esp ? 10 : 0), esp);
+  paint_addr(f, which, w->addr, slot.y + slot.h / 2 - (esp ? RS_ESP_ADDR_DY : 0), esp);
   if (w->pushed && k < 1) {
     /* Not pushed yet: an empty slot the value flies into. */
     rs_draw_box(p, slot, 8, rs_rgba_fade(t->card, 0), t->faint, 1.2, true);
@@ -130,14 +130,14 @@ static void paint_row(const rs_frame *f, int which, const rs_stack_row *row) {
   double y = g->rows_y + row->y;
   switch (row->kind) {
   case RS_ROW_TOP: {
-    double ly = y + row->h - 4;
+    double ly = y + RS_TOP_LINE_Y;
     cairo_rectangle(p->cr, g->slot_x, ly - 1, g->slot_w, 2);
     rs_set_color(p->cr, t->hue[sh].fill);
     cairo_fill(p->cr);
     double lx = which == RS_STACK_USER ? g->slot_x + g->slot_w : g->slot_x;
     rs_draw_text(p, RS_FONT_TAG_BOLD, m->top_label, lx, ly - 6,
                  which == RS_STACK_USER ? RS_ALIGN_RIGHT : RS_ALIGN_LEFT, t->hue[sh].text, 0);
-    paint_addr(f, which, m->top, ly, false);
+    paint_addr(f, which, m->top, ly, m->has_esp && (m->esp_live ? f->esp_now : m->esp) >= m->top);
     break;
   }
   case RS_ROW_GROUP: {
@@ -228,7 +228,7 @@ void rs_stack_view_paint(rs_frame *f, int which) {
       a = rs_beat(&f->beats, (uint32_t)k->words[k->link].effect, f->progress) >= 1 ? 1 : 0;
     double y;
     if (a > 0 && rs_stack_view_esp_y(f, which, m->esp, &y))
-      rs_draw_esp_pill(p, "user ESP", g->slot_x - 3, y + 11, 1, false, RS_HUE_USER, a);
+      rs_draw_esp_pill(p, "user ESP", g->slot_x - 3, y + RS_ESP_MARK_DY, 1, false, RS_HUE_USER, a);
   }
   cairo_restore(p->cr);
 }

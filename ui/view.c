@@ -191,7 +191,7 @@ static void esp_marker(rs_frame *f) {
     y0 = y1;
   }
   double e = rs_ease(k);
-  double x = rs_lerp(esp_tip_x(f, w0), esp_tip_x(f, w1), e), y = rs_lerp(y0, y1, e) + 11;
+  double x = rs_lerp(esp_tip_x(f, w0), esp_tip_x(f, w1), e), y = rs_lerp(y0, y1, e) + RS_ESP_MARK_DY;
   int which = e < 0.5 ? w0 : w1;
   rs_draw_esp_pill(&f->p, "ESP", x, y, which == RS_STACK_USER ? 1 : -1, true,
                    which == RS_STACK_USER ? RS_HUE_USER : RS_HUE_KERNEL, 1);

@@ -103,7 +103,7 @@ static void test_stack_delivery(void) {
   g_assert_cmpint(lu->rows[ru].kind, ==, RS_ROW_WORD);
   g_assert_cmpint(lk->rows[rk].kind, ==, RS_ROW_WORD);
   g_assert_cmpfloat(lu->rows[ru].y, ==, lk->rows[rk].y);
-  g_assert_cmpfloat(rs_stack_layout_esp_y(k, lk, 0xc0107fec), ==, lk->rows[6].y + RS_SLOT_H / 2);
+  g_assert_cmpfloat(rs_stack_layout_esp_y(k, lk, 0xc0107fec), ==, lk->rows[6].y + RS_SLOT_H / 2 - RS_ESP_ADDR_DY);
   g_assert_cmpint(lk->rows[lk->n - 1].kind, ==, RS_ROW_FREE);
   g_free(lu);
   g_free(lk);
