@@ -3,6 +3,45 @@
 
 #include <stdlib.h>
 
+bool rs_why_is_push(rs_why w) {
+  switch ((unsigned)w) {
+  case RS_WHY_FRAME_SS:
+  case RS_WHY_FRAME_ESP:
+  case RS_WHY_FRAME_EFLAGS:
+  case RS_WHY_FRAME_CS:
+  case RS_WHY_FRAME_EIP:
+  case RS_WHY_FRAME_ERROR:
+  case RS_WHY_PUSHAD_EAX:
+  case RS_WHY_PUSHAD_ECX:
+  case RS_WHY_PUSHAD_EDX:
+  case RS_WHY_PUSHAD_EBX:
+  case RS_WHY_PUSHAD_ESP:
+  case RS_WHY_PUSHAD_EBP:
+  case RS_WHY_PUSHAD_ESI:
+  case RS_WHY_PUSHAD_EDI:
+  case RS_WHY_PUSH:
+  case RS_WHY_CALL_RETURN_ADDR:
+  case RS_WHY_PUSHFD: return true;
+  default: return false;
+  }
+}
+
+bool rs_why_is_pop(rs_why w) {
+  switch ((unsigned)w) {
+  case RS_WHY_POP:
+  case RS_WHY_RET_POP:
+  case RS_WHY_POPAD:
+  case RS_WHY_POPAD_SKIP_ESP:
+  case RS_WHY_POPFD:
+  case RS_WHY_IRET_EIP:
+  case RS_WHY_IRET_CS:
+  case RS_WHY_IRET_EFLAGS:
+  case RS_WHY_IRET_ESP:
+  case RS_WHY_IRET_SS: return true;
+  default: return false;
+  }
+}
+
 /* How much of the animation an effect deserves; 0 joins the previous
  * effect's beat. */
 static double weight(const rs_effect *e, const rs_effect *prev_weighted) {
@@ -27,20 +66,7 @@ static double weight(const rs_effect *e, const rs_effect *prev_weighted) {
     case RS_WHY_SEG_LOAD: return 0;
     default: return 1;
     }
-  case RS_EFF_READ:
-    switch (e->why) { /* by number: most reasons take the default */
-    case RS_WHY_POP:
-    case RS_WHY_RET_POP:
-    case RS_WHY_POPAD:
-    case RS_WHY_POPAD_SKIP_ESP:
-    case RS_WHY_POPFD:
-    case RS_WHY_IRET_EIP:
-    case RS_WHY_IRET_CS:
-    case RS_WHY_IRET_EFLAGS:
-    case RS_WHY_IRET_ESP:
-    case RS_WHY_IRET_SS: return 1;
-    default: return 0;
-    }
+  case RS_EFF_READ: return rs_why_is_pop((rs_why)e->why) ? 1 : 0;
   case RS_EFF_IDT_READ: return 1.5;
   case RS_EFF_TSS_READ: return 0.75;
   case RS_EFF_CHECK: return e->why == RS_WHY_CHECK_GATE_DPL ? 1 : 0;
@@ -99,12 +125,6 @@ double rs_beat(const rs_beats *b, uint32_t i, double progress) {
   if (e <= s) return progress >= e ? 1 : 0;
   double t = (progress - s) / (e - s);
   return t < 0 ? 0 : t > 1 ? 1 : t;
-}
-
-bool rs_beat_visible(const rs_beats *b, uint32_t i) {
-  if (!b->span || i >= b->n) return false;
-  if (b->span[i][1] <= b->span[i][0]) return false;
-  return i == 0 || b->span[i][0] != b->span[i - 1][0];
 }
 
 uint32_t rs_beats_loc_value(const rs_beats *b, rs_loc loc, double progress, uint32_t final) {

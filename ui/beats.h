@@ -19,6 +19,12 @@ typedef struct rs_beats {
   uint32_t n;
 } rs_beats;
 
+/* True for the reasons of a stack push (a MEM effect: hardware frame,
+ * pushal, push, call, pushfl) and of a stack pop (a READ effect: pop,
+ * ret, popal, popfl, iret). */
+bool rs_why_is_push(rs_why w);
+bool rs_why_is_pop(rs_why w);
+
 /* Computes the beats of `step` (may be NULL). Returns false on
  * allocation failure (then every effect is treated as done). */
 bool rs_beats_init(rs_beats *b, const rs_step_record *step);
@@ -26,9 +32,6 @@ void rs_beats_free(rs_beats *b);
 
 /* How far effect i has played at `progress`: 0 before its beat, 1 after. */
 double rs_beat(const rs_beats *b, uint32_t i, double progress);
-
-/* True when effect i matters to the animation (its beat is its own). */
-bool rs_beat_visible(const rs_beats *b, uint32_t i);
 
 /* The value of register location `loc` at `progress`: the old value of
  * its first change until that change is half played, and so on; `final`

@@ -115,7 +115,7 @@ double rs_draw_wrapped(const rs_painter *p, rs_font f, const char *markup, doubl
   return log.height / (double)PANGO_SCALE;
 }
 
-double rs_pill_height(rs_font f) { return round(rs_font_get(f)->px * 1.5); }
+static double pill_height(rs_font f) { return round(rs_font_get(f)->px * 1.5); }
 
 double rs_pill_width(const rs_painter *p, rs_font f, const char *s) {
   return rs_text_width(p, f, s) + rs_font_get(f)->px * 1.2;
@@ -125,7 +125,7 @@ double rs_draw_pill(const rs_painter *p, rs_font f, const char *s, double x, dou
                     rs_align a, rs_pill_style style, rs_hue hue, double alpha) {
   const rs_theme *t = p->theme;
   const rs_hue_colors *h = &t->hue[hue];
-  double w = rs_pill_width(p, f, s), ht = rs_pill_height(f);
+  double w = rs_pill_width(p, f, s), ht = pill_height(f);
   double x0 = a == RS_ALIGN_LEFT ? x : a == RS_ALIGN_CENTER ? x - w / 2 : x - w;
   rs_rect r = { x0, cy - ht / 2, w, ht };
   rs_rgba fg;

@@ -64,9 +64,8 @@ double rs_wrapped_height(const rs_painter *p, rs_font f, const char *markup, dou
  * (hue's fill as a light background, hue's text) and outlined. */
 typedef enum rs_pill_style { RS_PILL_SOLID, RS_PILL_TINT, RS_PILL_OUTLINE } rs_pill_style;
 
-/* Size of a pill holding `s` in style f. */
+/* Width of a pill holding `s` in style f. */
 double rs_pill_width(const rs_painter *p, rs_font f, const char *s);
-double rs_pill_height(rs_font f);
 
 /* Draws a pill centred vertically on cy, aligned on x; returns its width. */
 double rs_draw_pill(const rs_painter *p, rs_font f, const char *s, double x, double cy,

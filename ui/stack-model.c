@@ -187,32 +187,11 @@ static void name_arguments(const rs_scenario *s, rs_stack_model *m) {
   }
 }
 
-static bool is_push_why(rs_why w) {
-  return frame_what(w) || pushad_what(w) || w == RS_WHY_PUSH || w == RS_WHY_CALL_RETURN_ADDR ||
-         w == RS_WHY_PUSHFD;
-}
-
-static bool is_pop_why(rs_why w) {
-  switch ((unsigned)w) {
-  case RS_WHY_POP:
-  case RS_WHY_RET_POP:
-  case RS_WHY_POPAD:
-  case RS_WHY_POPAD_SKIP_ESP:
-  case RS_WHY_POPFD:
-  case RS_WHY_IRET_EIP:
-  case RS_WHY_IRET_CS:
-  case RS_WHY_IRET_EFLAGS:
-  case RS_WHY_IRET_ESP:
-  case RS_WHY_IRET_SS: return true;
-  default: return false;
-  }
-}
-
 /* The pop that read word addr in this step, or -1. */
 static int pop_of(const rs_step_record *st, uint32_t addr) {
   for (uint32_t i = 0; st && i < st->n_effects; i++) {
     const rs_effect *e = &st->effects[i];
-    if (e->kind == RS_EFF_READ && e->addr == addr && is_pop_why((rs_why)e->why)) return (int)i;
+    if (e->kind == RS_EFF_READ && e->addr == addr && rs_why_is_pop((rs_why)e->why)) return (int)i;
   }
   return -1;
 }
@@ -231,7 +210,7 @@ static void add_word(const rs_view_input *in, const rs_beats *b, rs_stack_model 
   if (w->effect >= 0) {
     const rs_effect *e = &in->step->effects[w->effect];
     w->written = true;
-    w->pushed = is_push_why((rs_why)e->why);
+    w->pushed = rs_why_is_push((rs_why)e->why);
     if (e->size == 4) w->old = e->old_val;
   }
 }

@@ -154,8 +154,6 @@ void rs_text_cache_end(rs_text_cache *c) {
   if (c->count * 2 > c->cap) rebuild(c, c->cap * 2, true);
 }
 
-size_t rs_text_cache_size(const rs_text_cache *c) { return c->count; }
-
 static PangoLayout *layout_new(rs_text_cache *c, rs_font f, const char *text, unsigned flags,
                                int width) {
   PangoLayout *l = pango_layout_new(c->ctx);

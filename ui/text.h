@@ -37,7 +37,4 @@ enum {
 PangoLayout *rs_text_layout(rs_text_cache *c, rs_font f, const char *text, unsigned flags,
                             double width);
 
-/* Number of layouts held (tests, benches). */
-size_t rs_text_cache_size(const rs_text_cache *c);
-
 #endif

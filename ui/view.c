@@ -246,16 +246,6 @@ static int cpu_row_for(const rs_frame *f, uint32_t i) {
   }
 }
 
-static bool is_push(rs_why w) {
-  return (w >= RS_WHY_FRAME_SS && w <= RS_WHY_FRAME_ERROR) || (w >= RS_WHY_PUSHAD_EAX && w <= RS_WHY_PUSHAD_EDI) ||
-         w == RS_WHY_PUSH || w == RS_WHY_CALL_RETURN_ADDR || w == RS_WHY_PUSHFD;
-}
-
-static bool is_pop(rs_why w) {
-  return (w >= RS_WHY_IRET_EIP && w <= RS_WHY_IRET_SS) || w == RS_WHY_POP || w == RS_WHY_RET_POP ||
-         w == RS_WHY_POPAD || w == RS_WHY_POPFD;
-}
-
 /* The end of a flight away from the stacks: a CPU row, the instruction
  * that pushed an immediate, or the top of the CPU card. */
 static rs_rect cpu_end(const rs_frame *f, uint32_t i) {
@@ -275,8 +265,8 @@ static void flights(rs_frame *f) {
   if (!st || f->progress >= 1) return;
   for (uint32_t i = 0; i < st->n_effects; i++) {
     const rs_effect *e = &st->effects[i];
-    bool push = e->kind == RS_EFF_MEM && is_push((rs_why)e->why);
-    bool pop = e->kind == RS_EFF_READ && is_pop((rs_why)e->why);
+    bool push = e->kind == RS_EFF_MEM && rs_why_is_push((rs_why)e->why);
+    bool pop = e->kind == RS_EFF_READ && rs_why_is_pop((rs_why)e->why);
     if (!push && !pop) continue;
     double k = rs_beat(&f->beats, i, f->progress);
     if (k <= 0 || k >= 1) continue;

@@ -337,7 +337,6 @@ static void test_beats(void) {
   g_assert_cmpfloat(b->span[idt][1], <=, b->span[ss][0]);
   g_assert_cmpfloat(b->span[ss][1], <=, b->span[eip][0]);
   g_assert_cmpfloat(b->span[eip][1], <=, b->span[cs][0]);
-  g_assert_true(rs_beat_visible(b, (uint32_t)ss));
   g_assert_cmpfloat(rs_beat(b, (uint32_t)ss, 0), ==, 0);
   g_assert_cmpfloat(rs_beat(b, (uint32_t)ss, 1), ==, 1);
   /* ESP: the user value before, each push's value in its beat, the final
