@@ -105,7 +105,7 @@ static void paint_word(const rs_frame *f, int which, const rs_stack_word *w, dou
   uint32_t v = (w->written && !w->pushed && k < 0.5) ? w->old : w->value;
   char hex[16];
   rs_hex(hex, sizeof hex, v, 8);
-  double x = slot.x + 10, tw = slot.w - 16;
+  double x = slot.x + 9, tw = slot.w - 12;
   rs_rgba vc = w->hue == RS_HUE_NONE ? t->text : t->hue[w->hue].text;
   rs_draw_text(p, w->written ? RS_FONT_VALUE_BOLD : RS_FONT_VALUE, hex, x, slot.y + 19, RS_ALIGN_LEFT,
                rs_rgba_fade(vc, alpha), tw);

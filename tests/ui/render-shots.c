@@ -4,8 +4,13 @@
  *   ninja -C build tests/ui/render-shots
  *   RINGSIDE_SOURCE_ROOT=. build/tests/ui/render-shots docs/screenshots
  *
- * Each shot is one scenario at one step, theme and window size (the
- * canvas is the window minus the 47 px header bar). */
+ * writes the curated set (view-*.png, listed in docs/screenshots/README.md);
+ *
+ *   build/tests/ui/render-shots DIR SCENARIO POSITION [PROGRESS]
+ *
+ * renders one moment in every size and theme (shot-*.png), for looking
+ * at a step while working on the views. Each shot is the canvas of a
+ * window of that size: the window minus the 47 px header bar. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,34 +74,42 @@ int main(int argc, char **argv) {
     rs_view_cache_free(cache);
     return failed;
   }
-  /* The mockup's moment: int $0x40 just delivered, in every size and
-   * theme; and one moment of each shipped scenario. */
+  /* The curated set: the mockup's moment (a system call just delivered)
+   * in every size and theme, mid-animation, and one moment of each other
+   * shipped scenario. */
+  enum { DELIVERY, BACK_TO_USER, END };
   static const struct {
     const char *file, *tag;
-    rs_step_kind kind;
-  } moments[] = {
-    { "scenarios/syscalls/file-open-int64.json", "syscall-delivered", RS_STEP_SOFTWARE_INTERRUPT },
-    { "scenarios/interrupts/timer-during-user.json", "timer-delivered", RS_STEP_INTERRUPT },
-    { "scenarios/syscalls/linux-int80-write.json", "int80-delivered", RS_STEP_SOFTWARE_INTERRUPT },
+    int moment;
+    double progress;
+    size_t size;
+    int theme;
+  } shots[] = {
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 1, 0 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 1, 1 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 1, 2 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 0, 0 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 0, 1 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 2, 0 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 3, 0 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall", DELIVERY, 1, 4, 0 },
+    { "scenarios/syscalls/file-open-int64.json", "view-syscall-delivering", DELIVERY, 0.6, 1, 0 },
+    { "scenarios/interrupts/timer-during-user.json", "view-timer", DELIVERY, 1, 1, 0 },
+    { "scenarios/interrupts/timer-during-user.json", "view-timer-iret", BACK_TO_USER, 1, 1, 1 },
+    { "scenarios/syscalls/linux-int80-write.json", "view-int80-end", END, 1, 1, 0 },
   };
-  for (size_t m = 0; m < sizeof moments / sizeof *moments; m++) {
-    if (!ui_fixture_open(&f, moments[m].file)) {
+  for (size_t i = 0; i < sizeof shots / sizeof *shots; i++) {
+    if (!ui_fixture_open(&f, shots[i].file)) {
       failed = 1;
       continue;
     }
     f.in.cache = cache;
-    ui_fixture_seek(&f, ui_fixture_find(&f, moments[m].kind, 0));
-    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
-      for (int t = 0; t < 3; t++)
-        if (m == 0 || (s == 1 && t == 0)) failed |= shot(&f, dir, moments[m].tag, &sizes[s], t);
-    /* Later moments of the run: back to user mode, and the end. */
-    uint64_t back = ui_fixture_find_transfer(&f, 0, 0);
-    if (back) {
-      ui_fixture_seek(&f, back);
-      char tag[64];
-      snprintf(tag, sizeof tag, "%s-iret", moments[m].tag);
-      failed |= shot(&f, dir, tag, &sizes[1], 0);
-    }
+    uint64_t pos = shots[i].moment == DELIVERY       ? ui_fixture_find_transfer(&f, 3, 0)
+                   : shots[i].moment == BACK_TO_USER ? ui_fixture_find_transfer(&f, 0, 0)
+                                                     : rs_session_length(f.session);
+    ui_fixture_seek(&f, pos);
+    f.in.progress = shots[i].progress;
+    failed |= shot(&f, dir, shots[i].tag, &sizes[shots[i].size], shots[i].theme);
     ui_fixture_close(&f);
   }
   rs_view_cache_free(cache);
