@@ -117,8 +117,8 @@ static void paint_lookup(const rs_frame *f, rs_rect box, bool detail) {
     snprintf(line, sizeof line, "sel 0x%04x · off 0x%08x", lo >> 16, (lo & 0xffff) | (hi & 0xffff0000u));
     rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 16, RS_ALIGN_LEFT, tx, w);
     unsigned type = (hi >> 8) & 0x1f;
-    snprintf(line, sizeof line, "P=%u DPL=%u type 0x%X: %s", (hi >> 15) & 1, (hi >> 13) & 3, type,
-             type == 0xf ? "trap gate" : type == 0xe ? "interrupt gate" : "other");
+    snprintf(line, sizeof line, "P=%u DPL=%u %s (0x%X)", (hi >> 15) & 1, (hi >> 13) & 3,
+             type == 0xf ? "trap" : type == 0xe ? "interrupt" : "type", type);
     rs_draw_text(p, RS_FONT_SMALL_MONO, line, x, y += 16, RS_ALIGN_LEFT, tx, w);
   }
   /* The check, as it plays. */

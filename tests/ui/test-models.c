@@ -105,6 +105,15 @@ static void test_stack_delivery(void) {
   g_assert_cmpfloat(lu->rows[ru].y, ==, lk->rows[rk].y);
   g_assert_cmpfloat(rs_stack_layout_esp_y(k, lk, 0xc0107fec), ==, lk->rows[6].y + RS_SLOT_H / 2 - RS_ESP_ADDR_DY);
   g_assert_cmpint(lk->rows[lk->n - 1].kind, ==, RS_ROW_FREE);
+  /* At 1024 x 768 the kernel card still shows the whole frame, in 56 px
+   * slots (rows start 58 px under the card's top, 10 px margin). */
+  rs_view_layout vl;
+  rs_view_layout_compute(1024, 721, &m->f.in, &vl);
+  g_assert_true(vl.narrow);
+  rs_stack_layout_compute(k, vl.kernel_stack.h - 68, lk);
+  int slots = 0;
+  for (size_t r = 0; r < lk->n; r++) slots += lk->rows[r].kind == RS_ROW_WORD;
+  g_assert_cmpint(slots, ==, 5);
   g_free(lu);
   g_free(lk);
   teardown(m);
@@ -458,6 +467,17 @@ static void test_layout(void) {
     g_assert_cmpfloat(l.user_stack.w / sizes[s].zoom, >=, 230);
     g_assert_cmpfloat(l.code.w / sizes[s].zoom, >=, 280);
   }
+  /* A scenario that printed gets a console under the code. */
+  ui_fixture io;
+  g_assert_true(ui_fixture_open(&io, "scenarios/syscalls/linux-int80-write.json"));
+  ui_fixture_seek(&io, rs_session_length(io.session));
+  rs_view_layout_compute(1280, 753, &io.in, &l);
+  g_assert_true(l.show_console);
+  g_assert_cmpfloat(l.console.x, ==, l.code.x);
+  g_assert_cmpfloat(l.console.w, ==, l.code.w);
+  g_assert_cmpfloat(l.console.y, >, l.code.y + l.code.h);
+  g_assert_cmpfloat(l.console.y + l.console.h, ==, l.cpu.y + l.cpu.h);
+  ui_fixture_close(&io);
   /* Zoom 2 on a 4K canvas is the 1920 layout, doubled. */
   rs_view_layout a, b;
   f.in.zoom = 1;
