@@ -6,9 +6,10 @@
 
 #include "cards.h"
 
-/* Column offsets from the card's left edge. */
+/* Columns: the section band from the card's left edge; addresses and
+ * labels, then instructions, from the listing's left edge. */
 #define BAND_X 14.0
-#define TEXT_X 34.0
+#define TEXT_DX 24.0
 #define INSN_DX 92.0
 
 void rs_hex(char *buf, size_t len, uint32_t v, unsigned digits) {
@@ -58,7 +59,7 @@ typedef struct tag_column {
 
 static tag_column tag_column_of(const rs_frame *f) {
   const rs_code_model *m = &f->code;
-  double ix = f->code_view.x + TEXT_X - 10 + INSN_DX, right = f->code_view.x + f->code_view.w - 4;
+  double ix = f->code_view.x + TEXT_DX + INSN_DX, right = f->code_view.x + f->code_view.w - 4;
   double widest = 0, tags = 0;
   for (size_t i = 0; i < m->n; i++)
     if (m->rows[i].kind == RS_CODE_LINE) widest = fmax(widest, rs_text_width(&f->p, RS_FONT_CODE, m->rows[i].text));
@@ -81,9 +82,9 @@ static double row_tag(const rs_frame *f, const tag_column *tc, const rs_code_row
     return right;
   }
   double w = rs_pill_width(&f->p, RS_FONT_TAG, tag);
-  double text_end = f->code_view.x + TEXT_X - 10 + INSN_DX;
+  double text_end = f->code_view.x + TEXT_DX + INSN_DX;
   if (r->kind == RS_CODE_LINE) text_end += rs_text_width(&f->p, RS_FONT_CODE, r->text);
-  else text_end = f->code_view.x + TEXT_X - 10 + rs_text_width(&f->p, RS_FONT_CODE_BOLD, r->text) + 10;
+  else text_end = f->code_view.x + TEXT_DX + rs_text_width(&f->p, RS_FONT_CODE_BOLD, r->text) + 10;
   if (tc->x - w < text_end + 4) return right;
   rs_draw_pill(&f->p, RS_FONT_TAG, tag, tc->x, cy, RS_ALIGN_RIGHT, style, hue, alpha);
   return tc->x - w - 4;
@@ -93,7 +94,7 @@ static void paint_line(const rs_frame *f, const tag_column *tc, const rs_code_ro
                        double text_right) {
   const rs_painter *p = &f->p;
   const rs_theme *t = p->theme;
-  double x = f->code_view.x + TEXT_X - 10, cy = y + r->h / 2;
+  double x = f->code_view.x + TEXT_DX, cy = y + r->h / 2;
   char addr[16];
   rs_hex(addr, sizeof addr, r->addr, 8);
   rs_draw_text(p, RS_FONT_ADDR, addr, x, rs_baseline_for(RS_FONT_ADDR, cy), RS_ALIGN_LEFT, t->dim, 0);
@@ -196,13 +197,13 @@ void rs_code_view_paint(rs_frame *f) {
     case RS_CODE_LABEL: {
       char label[96];
       snprintf(label, sizeof label, "%s:", r->text);
-      rs_draw_text(p, RS_FONT_CODE_BOLD, label, f->code_view.x + TEXT_X - 10,
+      rs_draw_text(p, RS_FONT_CODE_BOLD, label, f->code_view.x + TEXT_DX,
                    rs_baseline_for(RS_FONT_CODE_BOLD, y + r->h / 2), RS_ALIGN_LEFT, t->hue[r->hue].text,
-                   f->code_view.w - TEXT_X);
+                   f->code_view.w - TEXT_DX - 10);
       if ((int)i == m->handler) {
         char tag[24];
         snprintf(tag, sizeof tag, "IDT[%u]", m->vector);
-        double k = rs_beat(&f->beats, (uint32_t)(m->eip_effect >= 0 ? m->eip_effect : 0), f->progress);
+        double k = rs_beat(&f->beats, (uint32_t)m->eip_effect, f->progress); /* set with the handler */
         if (k > 0) row_tag(f, &tc, r, tag, y + r->h / 2, RS_PILL_TINT, RS_HUE_STEP, k);
         f->handler_y = y + r->h / 2;
       }

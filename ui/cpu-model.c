@@ -70,7 +70,6 @@ void rs_cpu_model_build(const rs_view_input *in, const rs_beats *b, rs_cpu_model
                     i == RS_CPU_FS || i == RS_CPU_GS || i == RS_CPU_TR;
     r->digits = selector ? 4 : 8;
     r->hue = rs_cpu_model_hue(s, (rs_cpu_row)i, r->value);
-    r->old_hue = rs_cpu_model_hue(s, (rs_cpu_row)i, r->old);
     r->wanted = i < RS_CPU_DS || r->changed || (i == RS_CPU_CR2 && r->value != 0);
   }
   out->eflags_effect = out->regs[RS_CPU_EFLAGS].last_effect;

@@ -27,7 +27,7 @@ typedef struct rs_cpu_reg {
   bool wanted;           /* must be shown: a base row, changed, or CR2 set */
   int first_effect, last_effect; /* its REG effects, or -1 */
   unsigned digits;       /* hex digits: 8, or 4 for selectors */
-  rs_hue hue, old_hue;   /* by what the value points to */
+  rs_hue hue;            /* by what the value points to */
   double y, h;           /* row in the card (layout) */
 } rs_cpu_reg;
 
