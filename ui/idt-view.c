@@ -85,10 +85,10 @@ static void paint_row_wide(rs_frame *f, rs_rect area, const rs_idt_row *r, doubl
   x += 70;
   rs_draw_text(p, RS_FONT_TAG, r->present ? dpl : "", x, rs_baseline_for(RS_FONT_TAG, cy), RS_ALIGN_LEFT, vc, 0);
   x += 42;
-  char h[64];
-  snprintf(h, sizeof h, r->present ? "→ %s" : "not present", r->handler_label);
-  rs_draw_text(p, r->present ? RS_FONT_SMALL_MONO : RS_FONT_TAG, h, x, rs_baseline_for(RS_FONT_SMALL_MONO, cy),
-               RS_ALIGN_LEFT, r->present ? t->hue[RS_HUE_KERNEL].text : t->dim, area.x + area.w - x);
+  /* The handler, without the arrow the tall card has: room is short. */
+  rs_draw_text(p, r->present ? RS_FONT_SMALL_MONO : RS_FONT_TAG, r->present ? r->handler_label : "not present", x,
+               rs_baseline_for(RS_FONT_SMALL_MONO, cy), RS_ALIGN_LEFT,
+               r->present ? t->hue[RS_HUE_KERNEL].text : t->dim, area.x + area.w - x);
 }
 
 static void paint_lookup(const rs_frame *f, rs_rect box, bool detail) {
@@ -131,7 +131,7 @@ static void paint_lookup(const rs_frame *f, rs_rect box, bool detail) {
     ok = m->dpl_ok;
     snprintf(line, sizeof line, ok ? "CPL %u ≤ DPL %u: allowed" : "CPL %u > DPL %u: #GP", m->cpl, m->dpl);
   } else {
-    snprintf(line, sizeof line, "hardware event: no DPL check");
+    snprintf(line, sizeof line, "hardware: no DPL check");
   }
   if (kc <= 0) return;
   y += 18;

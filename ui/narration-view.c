@@ -1,6 +1,7 @@
 /* The narration card: the step pill, the headline, the source and the
  * explanation with its key phrases in bold. Long text steps down from
  * 20 px to 18 and 16 px before it is cut. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,9 +82,21 @@ void rs_narration_view_paint(rs_frame *f) {
       font = sizes[i];
       break;
     }
+  /* Too long even at 16 px: whole lines only, the last one fading out. */
+  double th = rs_wrapped_height(p, font, n->body, bw), line = rs_font_get(font)->px * 1.3;
+  double shown = th <= bh ? th : floor(bh / line) * line;
   cairo_save(p->cr);
-  cairo_rectangle(p->cr, card.x, by - 4, card.w, bh + 6);
+  cairo_rectangle(p->cr, card.x, by - 4, card.w, shown + 4);
   cairo_clip(p->cr);
   rs_draw_wrapped(p, font, n->body, bx, by, bw, t->text);
+  if (th > bh) {
+    cairo_pattern_t *g = cairo_pattern_create_linear(bx + bw * 0.6, 0, bx + bw, 0);
+    cairo_pattern_add_color_stop_rgba(g, 0, t->card.r, t->card.g, t->card.b, 0);
+    cairo_pattern_add_color_stop_rgba(g, 1, t->card.r, t->card.g, t->card.b, 1);
+    cairo_rectangle(p->cr, bx + bw * 0.6, by + shown - line, bw * 0.4 + 8, line);
+    cairo_set_source(p->cr, g);
+    cairo_fill(p->cr);
+    cairo_pattern_destroy(g);
+  }
   cairo_restore(p->cr);
 }

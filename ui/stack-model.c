@@ -356,6 +356,7 @@ void rs_stack_models_build(const rs_view_input *in, const rs_beats *b, rs_stack_
 typedef struct fit {
   const rs_stack_model *m;
   bool keep[RS_STACK_MAX_WORDS];
+  bool headers;          /* "interrupt frame  new" above new groups */
 } fit;
 
 /* True when word i starts a group pushed by this step (it gets a header). */
@@ -393,7 +394,7 @@ static double emit(const fit *f, rs_stack_layout *out) {
   size_t i = 0;
   while (i < m->n) {
     if (f->keep[i]) {
-      if (group_starts(m, i)) put(&s, RS_ROW_GROUP, (int)i, 0, RS_GROUP_H + RS_SLOT_GAP);
+      if (f->headers && group_starts(m, i)) put(&s, RS_ROW_GROUP, (int)i, 0, RS_GROUP_H + RS_SLOT_GAP);
       /* A little space between the live words and the popped ones. */
       if (m->words[i].popped && i == m->n_in_use && i > 0) s.y += 4;
       put(&s, RS_ROW_WORD, (int)i, 0, RS_SLOT_H + RS_SLOT_GAP);
@@ -427,33 +428,47 @@ static int priority(const rs_stack_model *m, size_t i) {
   return p;
 }
 
-void rs_stack_layout_compute(const rs_stack_model *m, double avail, rs_stack_layout *out) {
-  fit f = { .m = m };
+/* Chooses the words that keep a slot: the best first while they fit,
+ * stopping at the first that does not (a less important word squeezed
+ * into the room left would split the folds). Returns whether every word
+ * the step touched got one. */
+static bool choose(fit *f, double avail) {
+  const rs_stack_model *m = f->m;
+  memset(f->keep, 0, sizeof f->keep);
   /* A lone start-up word gets a slot; runs of them fold. */
   for (size_t i = 0; i < m->n; i++) {
     bool lone = m->words[i].startup && (i == 0 || !m->words[i - 1].startup) &&
                 (i + 1 >= m->n || !m->words[i + 1].startup);
-    if (lone) f.keep[i] = true;
+    if (lone) f->keep[i] = true;
   }
-  /* Keep words best first while they fit. */
   int order[RS_STACK_MAX_WORDS];
   size_t n = 0;
   for (size_t i = 0; i < m->n; i++)
-    if (!f.keep[i] && priority(m, i) >= 0) order[n++] = (int)i;
+    if (!f->keep[i] && priority(m, i) >= 0) order[n++] = (int)i;
   for (size_t a = 1; a < n; a++)
     for (size_t b = a; b > 0 && priority(m, (size_t)order[b - 1]) < priority(m, (size_t)order[b]); b--) {
       int t = order[b];
       order[b] = order[b - 1];
       order[b - 1] = t;
     }
-  /* Stop at the first word that does not fit: a less important word
-   * squeezed into the room left would split the folds. */
   for (size_t k = 0; k < n; k++) {
-    f.keep[order[k]] = true;
-    if (emit(&f, NULL) > avail) {
-      f.keep[order[k]] = false;
+    f->keep[order[k]] = true;
+    if (emit(f, NULL) > avail) {
+      f->keep[order[k]] = false;
       break;
     }
+  }
+  for (size_t i = 0; i < m->n; i++)
+    if ((m->words[i].written || m->words[i].popped) && !f->keep[i]) return false;
+  return true;
+}
+
+void rs_stack_layout_compute(const rs_stack_model *m, double avail, rs_stack_layout *out) {
+  /* Group headers only when they cost no slot to a word the step touched. */
+  fit f = { .m = m, .headers = true };
+  if (!choose(&f, avail)) {
+    f.headers = false;
+    choose(&f, avail);
   }
   emit(&f, out);
   for (size_t r = 0; r < out->n; r++) {

@@ -53,7 +53,7 @@ static void layout_design(double w, double h, bool console, rs_view_layout *l) {
   l->timeline = (rs_rect){ 0, h - tl_h, w, tl_h };
   /* The narration: three lines of 18 px, or two of 20 (the mockup has
    * 104 px for two). */
-  double bottom_h = l->narrow ? 168 : h >= 1000 ? 128 : 120;
+  double bottom_h = l->narrow ? 180 : h >= 1000 ? 128 : 120;
   double cards_h = fmax(120, h - m - gap - bottom_h - (l->narrow ? gap : 10) - tl_h);
   double y = m, by = y + cards_h + gap;
   if (!l->narrow) {
@@ -78,7 +78,7 @@ static void layout_design(double w, double h, bool console, rs_view_layout *l) {
     l->cpu = (rs_rect){ x += code + gap, y, cpu, cards_h };
     l->user_stack = (rs_rect){ x += cpu + gap, y, stack, cards_h };
     l->kernel_stack = (rs_rect){ x += stack + gap, y, stack, cards_h };
-    double idt = fmin(480, w * 0.47);
+    double idt = fmin(440, w * 0.43);
     l->idt = (rs_rect){ w - m - idt, by, idt, bottom_h };
     l->narration = (rs_rect){ m, by, w - 2 * m - gap - idt, bottom_h };
   }
