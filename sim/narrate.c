@@ -210,23 +210,22 @@ static void narrate_delivery(sb *b, const rs_scenario *s, const rs_step_record *
   uint32_t off = 0;
   uint32_t handler = f->idt ? (f->idt->old_val & 0xffff) | (f->idt->new_val & 0xffff0000u) : 0;
   const char *hl = label_for(s, handler, &off);
-  sb_add(b, "It looked up <b>entry %u</b> in the IDT: %s <b>%s gate with DPL %u</b>", v,
-         trap ? "a" : "an", trap ? "trap" : "interrupt", dpl);
+  sb_add(b, "IDT entry %u is %s <b>%s gate</b> (DPL %u", v, trap ? "a" : "an",
+         trap ? "trap" : "interrupt", dpl);
   if (f->dpl_check) sb_add(b, ", so %s code may use it", dpl == 3 ? "user" : "only kernel");
-  if (hl && off == 0) sb_add(b, ", leading to <b>%s</b>", hl);
-  sb_add(b, ". ");
+  sb_add(b, ")");
+  if (hl && off == 0) sb_add(b, " leading to <b>%s</b>", hl);
   if (f->stack_switch) {
-    sb_add(b, "Because the handler runs in ring %u, it <b>switched to the kernel stack</b> from the "
-              "TSS (ESP0 = 0x%08x) and pushed the interrupted program's <b>SS, ESP, EFLAGS, CS and EIP</b>",
+    sb_add(b, " in ring %u: the CPU <b>switched to the kernel stack</b> (TSS.ESP0 = 0x%08x), "
+              "pushed <b>SS, ESP, EFLAGS, CS and EIP</b>",
            r->cpl_after, f->tss_esp0 ? f->tss_esp0->new_val : 0);
   } else {
-    sb_add(b, "The CPU was already in ring %u, so it <b>stayed on the current stack</b> and pushed "
-              "only <b>EFLAGS, CS and EIP</b>", r->cpl_before);
+    sb_add(b, "; already in ring %u, the CPU <b>stayed on this stack</b>, pushed only "
+              "<b>EFLAGS, CS and EIP</b>", r->cpl_before);
   }
   if (r->has_error) sb_add(b, ", then the <b>error code</b>");
-  sb_add(b, "; %s", f->if_cleared ? "an interrupt gate also <b>clears IF</b>, so no other interrupt "
-                                   "can arrive until the handler is ready."
-                                 : "a trap gate <b>leaves IF as it was</b>.");
+  sb_add(b, "%s", f->if_cleared ? ", and <b>cleared IF</b> so no other interrupt can cut in."
+                                : "; a trap gate <b>leaves IF as it was</b>.");
 }
 
 /* ---- instructions ---- */

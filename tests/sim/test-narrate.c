@@ -35,11 +35,10 @@ static void test_timer_delivery(void) {
   char *h, *body = narrate_at(s, 9, &h); /* step 8 is the delivery */
   g_assert_cmpstr(h, ==, "IRQ 0 · interrupt delivery · ring 3 → ring 0");
   g_assert_cmpstr(body, ==,
-    "The interrupt controller handed IRQ 0 to the CPU as vector 32. It looked up entry 32 in the "
-    "IDT: an interrupt gate with DPL 0, leading to timer_entry. Because the handler runs in ring 0, "
-    "it switched to the kernel stack from the TSS (ESP0 = 0xc0108000) and pushed the interrupted "
-    "program's SS, ESP, EFLAGS, CS and EIP; an interrupt gate also clears IF, so no other interrupt "
-    "can arrive until the handler is ready.");
+    "The interrupt controller handed IRQ 0 to the CPU as vector 32. IDT entry 32 is an interrupt "
+    "gate (DPL 0) leading to timer_entry in ring 0: the CPU switched to the kernel stack "
+    "(TSS.ESP0 = 0xc0108000), pushed SS, ESP, EFLAGS, CS and EIP, and cleared IF so no other "
+    "interrupt can cut in.");
   free(h);
   free(body);
   body = narrate_at(s, 17, &h); /* the iret */
