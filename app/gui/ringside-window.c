@@ -60,6 +60,7 @@ struct _RingsideWindow
   GSettings             *settings;
   GtkStringList         *problems;
   GtkFileChooserNative  *chooser;
+  rs_view_cache         *view_cache;  /* fonts and shaped text between frames */
 
   /* Animation and playback */
   double                 zoom;
@@ -134,6 +135,7 @@ ringside_window_view_input (RingsideWindow *self,
     .progress = self->progress,
     .theme = ringside_window_theme (self),
     .zoom = self->zoom,
+    .cache = self->view_cache,
   };
 
   return TRUE;
@@ -717,6 +719,7 @@ ringside_window_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->problems);
+  g_clear_pointer (&self->view_cache, rs_view_cache_free);
 
   G_OBJECT_CLASS (ringside_window_parent_class)->finalize (object);
 }
@@ -829,6 +832,7 @@ ringside_window_init (RingsideWindow *self)
   self->session = ringside_session_object_new ();
   self->problems = gtk_string_list_new (NULL);
   self->settings = ringside_application_new_settings ();
+  self->view_cache = rs_view_cache_new ();
 
   gtk_drawing_area_set_draw_func (self->canvas, ringside_window_draw, self, NULL);
   gtk_list_box_bind_model (self->banner_list, G_LIST_MODEL (self->problems),
