@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cards.h"
 #include "describe.h"
@@ -310,6 +311,12 @@ static bool frame_build(rs_frame *f, const rs_view_input *in, double w, double h
   return true;
 }
 
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 void rs_view_draw(cairo_t *cr, double w, double h, const rs_view_input *in) {
   if (!in || !in->session || w <= 0 || h <= 0) return;
   double z = zoom_of(in);
@@ -324,23 +331,34 @@ void rs_view_draw(cairo_t *cr, double w, double h, const rs_view_input *in) {
   f->p.cr = cr;
   f->p.text = cache->text;
   rs_text_cache_begin(cache->text, cr);
-  if (frame_build(f, in, w / z, h / z)) {
+  double t = in->timings ? now_ms() : 0;
+/* Runs `call`, adding its time to `part` when timings are wanted. */
+#define TIMED(part, call)                            \
+  do {                                               \
+    call;                                            \
+    if (in->timings) {                               \
+      double t1_ = now_ms();                         \
+      in->timings->ms[part] += t1_ - t;              \
+      t = t1_;                                       \
+    }                                                \
+  } while (0)
+  bool built;
+  TIMED(RS_PART_MODELS, if ((built = frame_build(f, in, w / z, h / z))) {
     rs_set_color(cr, f->p.theme->window);
     cairo_paint(cr);
-    rs_code_view_paint(f);
-    rs_cpu_view_paint(f);
-    rs_stack_view_paint(f, RS_STACK_USER);
-    rs_stack_view_paint(f, RS_STACK_KERNEL);
-    rs_idt_view_paint(f);
-    rs_tss_view_paint(f);
-    rs_narration_view_paint(f);
-    if (f->layout.show_console) rs_console_view_paint(f);
-    rs_timeline_view_paint(f);
-    link_arrow(f);
-    idt_arrow(f);
-    esp_marker(f);
-    flights(f);
+  });
+  if (built) {
+    TIMED(RS_PART_CODE, rs_code_view_paint(f));
+    TIMED(RS_PART_CPU, rs_cpu_view_paint(f));
+    TIMED(RS_PART_STACKS, rs_stack_view_paint(f, RS_STACK_USER); rs_stack_view_paint(f, RS_STACK_KERNEL));
+    TIMED(RS_PART_IDT, rs_idt_view_paint(f));
+    TIMED(RS_PART_TSS, rs_tss_view_paint(f));
+    TIMED(RS_PART_NARRATION, rs_narration_view_paint(f));
+    TIMED(RS_PART_CONSOLE, if (f->layout.show_console) rs_console_view_paint(f));
+    TIMED(RS_PART_TIMELINE, rs_timeline_view_paint(f));
+    TIMED(RS_PART_OVERLAYS, link_arrow(f); idt_arrow(f); esp_marker(f); flights(f));
   }
+#undef TIMED
   rs_text_cache_end(cache->text);
   cairo_restore(cr);
 done:

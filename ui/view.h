@@ -29,6 +29,27 @@ typedef struct rs_view_cache rs_view_cache;
 rs_view_cache *rs_view_cache_new(void);
 void rs_view_cache_free(rs_view_cache *c);
 
+/* The parts of one frame, for timing them (bench/ringside-bench-views). */
+typedef enum rs_view_part {
+  RS_PART_MODELS,      /* models of every card, beats, layout; the background */
+  RS_PART_CODE,
+  RS_PART_CPU,
+  RS_PART_STACKS,      /* user and kernel stack */
+  RS_PART_IDT,
+  RS_PART_TSS,
+  RS_PART_NARRATION,
+  RS_PART_CONSOLE,
+  RS_PART_TIMELINE,
+  RS_PART_OVERLAYS,    /* arrows, ESP marker, values in flight */
+  RS_NPARTS
+} rs_view_part;
+
+/* Milliseconds of wall-clock time spent in each part; rs_view_draw adds
+ * to them, so one struct can sum many frames. */
+typedef struct rs_view_timings {
+  double ms[RS_NPARTS];
+} rs_view_timings;
+
 /* What to draw. */
 typedef struct rs_view_input {
   const rs_session *session;       /* scenario, current machine, timeline, position */
@@ -38,6 +59,7 @@ typedef struct rs_view_input {
   rs_theme_kind theme;
   double zoom;                     /* 1.0 = the mockup's sizes at 1280x800 */
   rs_view_cache *cache;            /* optional (NULL: a cache per call) */
+  rs_view_timings *timings;        /* optional: time per part is added here */
 } rs_view_input;
 
 /* A rectangle in logical pixels. */
