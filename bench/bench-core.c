@@ -28,11 +28,7 @@ static rs_scenario *load(const char *dir, const char *name) {
   rs_diags d;
   rs_diags_init(&d);
   rs_scenario *s = rs_scenario_load_file(path, &d);
-  for (size_t i = 0; i < d.count; i++) {
-    char *line = rs_diag_format(&d.items[i]);
-    fprintf(stderr, "%s\n", line);
-    free(line);
-  }
+  rs_diags_print(&d, stderr);
   rs_diags_free(&d);
   if (!s) exit(1);
   return s;

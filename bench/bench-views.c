@@ -99,11 +99,7 @@ int main(int argc, char **argv) {
   rs_diags d;
   rs_diags_init(&d);
   rs_session *s = rs_session_open(file, &d);
-  for (size_t i = 0; i < d.count; i++) {
-    char *line = rs_diag_format(&d.items[i]);
-    fprintf(stderr, "%s\n", line);
-    free(line);
-  }
+  rs_diags_print(&d, stderr);
   rs_diags_free(&d);
   if (!s) return 1;
   printf("%s\n", file);

@@ -40,20 +40,12 @@ static bool parse_u64(const char *s, uint64_t *out) {
   return true;
 }
 
-static void print_diags(const rs_diags *d) {
-  for (size_t i = 0; i < d->count; i++) {
-    char *line = rs_diag_format(&d->items[i]);
-    if (line) fprintf(stderr, "%s\n", line);
-    free(line);
-  }
-}
-
 /* Loads a scenario, printing its problems. */
 static rs_scenario *load(const char *path) {
   rs_diags d;
   rs_diags_init(&d);
   rs_scenario *s = rs_scenario_load_file(path, &d);
-  print_diags(&d);
+  rs_diags_print(&d, stderr);
   rs_diags_free(&d);
   return s;
 }
@@ -70,7 +62,7 @@ static int cmd_check(int argc, char **argv) {
     rs_diags d;
     rs_diags_init(&d);
     int n = rs_scenario_check(s, &d);
-    print_diags(&d);
+    rs_diags_print(&d, stderr);
     rs_diags_free(&d);
     if (n) failed++;
     else printf("%s: ok\n", argv[i]);

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "asm.h"
 #include "machine.h"
@@ -48,6 +49,8 @@ void rs_diags_free(rs_diags *d);
 /* Formats a diagnostic as "FILE:LINE:COL: PATH: MSG" (PATH omitted when
  * empty, LINE:COL when line is 0) into a new malloc'd string. */
 char *rs_diag_format(const rs_diag *d);
+/* Writes every diagnostic of `d` to `out`, one formatted line each. */
+void rs_diags_print(const rs_diags *d, FILE *out);
 
 /* What a memory region holds; stacks are drawn by the stack views. */
 typedef enum rs_region_kind {

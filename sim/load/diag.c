@@ -253,3 +253,12 @@ const char *rs_ld_suggest(const char *word, size_t len, const char *const *names
   }
   return best;
 }
+
+void rs_diags_print(const rs_diags *d, FILE *out)
+{
+  for (size_t i = 0; i < d->count; i++) {
+    char *line = rs_diag_format(&d->items[i]);
+    if (line) fprintf(out, "%s\n", line);
+    free(line);
+  }
+}

@@ -13,11 +13,7 @@ bool ui_fixture_open(ui_fixture *f, const char *relpath) {
   rs_diags d;
   rs_diags_init(&d);
   f->session = rs_session_open(path, &d);
-  for (size_t i = 0; !f->session && i < d.count; i++) {
-    char *msg = rs_diag_format(&d.items[i]);
-    fprintf(stderr, "%s\n", msg);
-    free(msg);
-  }
+  if (!f->session) rs_diags_print(&d, stderr);
   rs_diags_free(&d);
   if (!f->session) return false;
   f->in = (rs_view_input){ .session = f->session, .progress = 1, .theme = RS_THEME_LIGHT, .zoom = 1 };
